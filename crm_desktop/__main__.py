@@ -1,0 +1,3 @@
+from crm_desktop.app import run
+
+run()

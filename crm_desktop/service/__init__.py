@@ -1,0 +1,96 @@
+"""The service layer: the spec's functions (synchronous here), plus customers and list pages.
+
+Everything above this layer (Qt item models, widgets) reads and writes through these
+functions; none of it speaks SQL or peewee.
+"""
+
+from crm_desktop.errors import InvalidInputError, NotFoundError
+from crm_desktop.service.comms import (
+    comm_record,
+    count_comms,
+    count_timeline,
+    create_comm,
+    delete_comm,
+    get_comm,
+    list_comms,
+    restore_comm,
+    timeline_page,
+    update_comm,
+)
+from crm_desktop.service.customers import (
+    CustomerSort,
+    count_customers,
+    create_customer,
+    customer_exists,
+    customer_page,
+    customer_position,
+    delete_customer,
+    get_customer,
+    list_customers,
+    update_customer,
+)
+from crm_desktop.service.media import (
+    count_media,
+    count_media_page,
+    create_media,
+    create_media_many,
+    delete_media,
+    get_media,
+    known_order_ids,
+    known_tags,
+    list_media,
+    media_page,
+    media_record,
+    restore_media,
+    update_media_tags,
+)
+from crm_desktop.service.rows import (
+    Attachment,
+    CustomerRow,
+    MediaFilter,
+    TimelineEntry,
+    TimelineFilter,
+)
+
+__all__ = [
+    "Attachment",
+    "CustomerRow",
+    "CustomerSort",
+    "InvalidInputError",
+    "MediaFilter",
+    "NotFoundError",
+    "TimelineEntry",
+    "TimelineFilter",
+    "comm_record",
+    "count_comms",
+    "count_customers",
+    "count_media",
+    "count_media_page",
+    "count_timeline",
+    "create_comm",
+    "create_customer",
+    "create_media",
+    "create_media_many",
+    "customer_exists",
+    "customer_page",
+    "customer_position",
+    "delete_comm",
+    "delete_customer",
+    "delete_media",
+    "get_comm",
+    "get_customer",
+    "get_media",
+    "known_order_ids",
+    "known_tags",
+    "list_comms",
+    "list_customers",
+    "list_media",
+    "media_page",
+    "media_record",
+    "restore_comm",
+    "restore_media",
+    "timeline_page",
+    "update_comm",
+    "update_customer",
+    "update_media_tags",
+]

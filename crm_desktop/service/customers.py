@@ -1,0 +1,172 @@
+"""Customers: the backend's earlier steps own the table; these are its functions here."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Any
+
+import peewee
+
+from crm_desktop import timeutil
+from crm_desktop.database import CommTable, CustomerTable, MediaTable, case_insensitive, new_id
+from crm_desktop.errors import NotFoundError
+from crm_desktop.i18n import tr
+from crm_desktop.models import CustomerCreate, CustomerInDB, CustomerUpdate
+from crm_desktop.service._common import Problems, validated, write_transaction
+from crm_desktop.service.rows import CustomerRow
+
+_CUSTOMER_COLUMNS = tuple(CustomerTable._meta.sorted_fields)
+
+
+class CustomerSort(StrEnum):
+    name = "name"
+    organization = "organization"
+    contact = "contact"
+    last_contact = "last_contact"
+
+
+def customer_from_row(row: dict[str, Any]) -> CustomerInDB:
+    problems = Problems()
+    tags = problems.text_list(row["tags"], tr("service", "tags"))
+    return CustomerInDB.model_construct(
+        **{**row, "tags": tags},
+        problems=tuple(problems),
+    )
+
+
+def _search(query: peewee.ModelSelect, search: str | None) -> peewee.ModelSelect:
+    """Every word of the search must appear in the name, organization, e-mail or phone."""
+    for word in (search or "").split():
+        query = query.where(
+            CustomerTable.name.contains(word)
+            | CustomerTable.organization.contains(word)
+            | CustomerTable.email.contains(word)
+            | CustomerTable.phone.contains(word)
+        )
+    return query
+
+
+def list_customers(
+    search: str | None = None, limit: int | None = 100, offset: int = 0
+) -> list[CustomerInDB]:
+    query = _search(CustomerTable.select(*_CUSTOMER_COLUMNS), search)
+    query = query.order_by(case_insensitive(CustomerTable.name), CustomerTable.id).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return [customer_from_row(row) for row in query.dicts()]
+
+
+def count_customers(search: str | None = None) -> int:
+    return _search(CustomerTable.select(), search).count()
+
+
+def get_customer(customer_id: str) -> CustomerInDB:
+    row = (
+        CustomerTable.select(*_CUSTOMER_COLUMNS)
+        .where(CustomerTable.id == customer_id)
+        .dicts()
+        .first()
+    )
+    if row is None:
+        raise NotFoundError("customer", customer_id)
+    return customer_from_row(row)
+
+
+def create_customer(data: CustomerCreate | dict[str, Any]) -> CustomerInDB:
+    customer = validated(CustomerCreate, data)
+    row = customer.model_dump(mode="json")
+    row["tags"] = json.dumps(row["tags"])
+    row["id"] = new_id()
+    row["created_at"] = row["updated_at"] = timeutil.now_storage()
+    with write_transaction():
+        CustomerTable.insert(row).execute()
+    return customer_from_row(row)
+
+
+def update_customer(customer_id: str, data: CustomerUpdate | dict[str, Any]) -> CustomerInDB:
+    """Change the given fields (and ``updated_at``); no other column is written."""
+    update = validated(CustomerUpdate, data)
+    changes: dict[str, Any] = update.model_dump(include=update.model_fields_set)
+    if "tags" in changes:
+        changes["tags"] = json.dumps(changes["tags"])
+    changes["updated_at"] = timeutil.now_storage()
+    with write_transaction():
+        if not CustomerTable.update(changes).where(CustomerTable.id == customer_id).execute():
+            raise NotFoundError("customer", customer_id)
+    return get_customer(customer_id)
+
+
+def delete_customer(customer_id: str) -> None:
+    """Delete the customer with their communications and media records, all in one transaction."""
+    with write_transaction():
+        CommTable.delete().where(CommTable.customer_id == customer_id).execute()
+        MediaTable.delete().where(MediaTable.customer_id == customer_id).execute()
+        if not CustomerTable.delete().where(CustomerTable.id == customer_id).execute():
+            raise NotFoundError("customer", customer_id)
+
+
+def customer_exists(customer_id: str) -> bool:
+    return CustomerTable.select().where(CustomerTable.id == customer_id).exists()
+
+
+# --- the customer list ----------------------------------------------------------------------
+
+
+def _last_contact() -> peewee.ModelSelect:
+    comm = CommTable.alias()
+    return comm.select(peewee.fn.MAX(comm.occurred_at)).where(comm.customer_id == CustomerTable.id)
+
+
+def _sort_keys(sort: CustomerSort, descending: bool) -> list[peewee.Node]:
+    def order(node: peewee.Node) -> peewee.Node:
+        # Empty values go last whichever way the list is sorted.
+        return node.desc(nulls="LAST") if descending else node.asc(nulls="LAST")
+
+    name = case_insensitive(CustomerTable.name)
+    if sort is CustomerSort.organization:
+        keys = [order(case_insensitive(CustomerTable.organization)), name.asc()]
+    elif sort is CustomerSort.contact:
+        contact = peewee.fn.COALESCE(CustomerTable.email, CustomerTable.phone)
+        keys = [order(case_insensitive(contact)), name.asc()]
+    elif sort is CustomerSort.last_contact:
+        keys = [order(peewee.SQL("last_contact")), name.asc()]
+    else:
+        keys = [name.desc() if descending else name.asc()]
+    return [*keys, CustomerTable.id.asc()]
+
+
+def customer_page(
+    search: str | None = None,
+    sort: CustomerSort = CustomerSort.name,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[CustomerRow]:
+    """One page of the customer list: only the columns it shows, sorted and searched in SQL."""
+    query = CustomerTable.select(
+        CustomerTable.id,
+        CustomerTable.name,
+        CustomerTable.organization,
+        CustomerTable.email,
+        CustomerTable.phone,
+        _last_contact().alias("last_contact"),
+    )
+    query = _search(query, search).order_by(*_sort_keys(sort, descending))
+    return [CustomerRow(*row) for row in query.offset(offset).limit(limit).tuples()]
+
+
+def customer_position(
+    customer_id: str,
+    search: str | None = None,
+    sort: CustomerSort = CustomerSort.name,
+    descending: bool = False,
+) -> int | None:
+    """The row of a customer in the list as customer_page() orders it, or None if not in it."""
+    ids = _search(
+        CustomerTable.select(CustomerTable.id, _last_contact().alias("last_contact")), search
+    ).order_by(*_sort_keys(sort, descending))
+    for position, (row_id, _last) in enumerate(ids.tuples()):
+        if row_id == customer_id:
+            return position
+    return None

@@ -1,0 +1,193 @@
+"""Media records: metadata of files that live in Nextcloud (the spec's functions, and pages)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import peewee
+
+from crm_desktop import timeutil
+from crm_desktop.database import CustomerTable, MediaTable, new_id
+from crm_desktop.errors import InvalidInputError, NotFoundError
+from crm_desktop.i18n import tr
+from crm_desktop.models import MediaCreate, MediaDirection, MediaInDB, MediaTagsUpdate
+from crm_desktop.service._common import Problems, validated, write_transaction
+from crm_desktop.service.rows import MediaFilter
+
+_MEDIA_COLUMNS = tuple(MediaTable._meta.sorted_fields)
+_NEWEST_FIRST = (MediaTable.created_at.desc(), MediaTable.id.desc())
+
+
+def media_from_row(row: dict[str, Any]) -> MediaInDB:
+    """A stored row as MediaInDB, whatever another client wrote; what does not fit is named."""
+    problems = Problems()
+    direction = problems.enum(MediaDirection, row["direction"], tr("service", "direction"))
+    tags = problems.text_list(row["tags"], tr("service", "tags"))
+    return MediaInDB.model_construct(
+        id=row["id"],
+        customer_id=row["customer_id"],
+        order_id=row["order_id"],
+        filename=row["filename"],
+        nextcloud_path=row["nextcloud_path"],
+        mime_type=row["mime_type"],
+        direction=direction,
+        tags=tags,
+        uploaded_by=row["uploaded_by"],
+        created_at=row["created_at"],
+        problems=tuple(problems),
+    )
+
+
+def list_media(
+    customer_id: str | None = None, order_id: str | None = None, limit: int | None = None
+) -> list[MediaInDB]:
+    """Media records of a customer and/or an order, newest first."""
+    query = MediaTable.select(*_MEDIA_COLUMNS)
+    if customer_id is not None:
+        query = query.where(MediaTable.customer_id == customer_id)
+    if order_id is not None:
+        query = query.where(MediaTable.order_id == order_id)
+    query = query.order_by(*_NEWEST_FIRST)
+    if limit is not None:
+        query = query.limit(limit)
+    return [media_from_row(row) for row in query.dicts()]
+
+
+def get_media(media_id: str) -> MediaInDB:
+    return media_from_row(media_record(media_id))
+
+
+def _media_row(media: MediaCreate) -> dict[str, Any]:
+    row = media.model_dump(mode="json")
+    row["tags"] = json.dumps(row["tags"])  # the backend's text, byte for byte
+    row["id"] = new_id()
+    row["created_at"] = timeutil.now_storage()
+    return row
+
+
+def _require_customers(customer_ids: set[str]) -> None:
+    customer_ids.discard(None)  # type: ignore[arg-type] (media may belong to no customer)
+    if not customer_ids:
+        return
+    found = {
+        customer_id
+        for (customer_id,) in CustomerTable.select(CustomerTable.id)
+        .where(CustomerTable.id.in_(list(customer_ids)))
+        .tuples()
+    }
+    if found != customer_ids:
+        raise InvalidInputError({"customer_id": tr("service", "There is no such customer.")})
+
+
+def create_media(data: MediaCreate | dict[str, Any]) -> MediaInDB:
+    """Record a file's metadata (the file itself lives in Nextcloud)."""
+    media = validated(MediaCreate, data)
+    row = _media_row(media)
+    with write_transaction():
+        _require_customers({media.customer_id})
+        MediaTable.insert(row).execute()
+    return media_from_row(row)
+
+
+def create_media_many(items: list[MediaCreate | dict[str, Any]]) -> list[MediaInDB]:
+    """Record many files in one transaction: all of them, or (on any error) none."""
+    medias = [validated(MediaCreate, item) for item in items]
+    rows = [_media_row(media) for media in medias]
+    with write_transaction():
+        _require_customers({media.customer_id for media in medias})
+        # 10 columns a row: 90 rows stay under SQLite's oldest variable limit (999).
+        for batch in peewee.chunked(rows, 90):
+            MediaTable.insert_many(batch).execute()
+    return [media_from_row(row) for row in rows]
+
+
+def update_media_tags(media_id: str, tags: list[str] | str) -> MediaInDB:
+    """Change a record's tags; no other column is written."""
+    clean = validated(MediaTagsUpdate, {"tags": tags}).tags
+    with write_transaction():
+        changed = (
+            MediaTable.update(tags=json.dumps(clean)).where(MediaTable.id == media_id).execute()
+        )
+        if not changed:
+            raise NotFoundError("media record", media_id)
+    return get_media(media_id)
+
+
+def delete_media(media_id: str) -> None:
+    with write_transaction():
+        if not MediaTable.delete().where(MediaTable.id == media_id).execute():
+            raise NotFoundError("media record", media_id)
+
+
+def media_record(media_id: str) -> dict[str, Any]:
+    """The stored row exactly as it is (raw text), e.g. to restore it after a delete."""
+    row = MediaTable.select(*_MEDIA_COLUMNS).where(MediaTable.id == media_id).dicts().first()
+    if row is None:
+        raise NotFoundError("media record", media_id)
+    return row
+
+
+def restore_media(record: dict[str, Any]) -> None:
+    """Put back a row saved by media_record(), byte for byte (undo of a delete)."""
+    with write_transaction():
+        MediaTable.insert(record).on_conflict_ignore().execute()
+
+
+def count_media(customer_id: str) -> int:
+    return MediaTable.select().where(MediaTable.customer_id == customer_id).count()
+
+
+# --- the media panel ------------------------------------------------------------------------
+
+
+def _panel_query(customer_id: str, filters: MediaFilter) -> peewee.ModelSelect:
+    query = MediaTable.select(*_MEDIA_COLUMNS).where(MediaTable.customer_id == customer_id)
+    if filters.order_id:
+        query = query.where(MediaTable.order_id.contains(filters.order_id))
+    if filters.direction:
+        query = query.where(MediaTable.direction == filters.direction)
+    if filters.tag:
+        # Tags are stored as json.dumps(list): look for the tag's own JSON text, quotes included,
+        # so "red" does not match "reddish" and non-ASCII tags match their escaped form.
+        query = query.where(MediaTable.tags.contains(json.dumps(filters.tag.strip())))
+    return query
+
+
+def media_page(
+    customer_id: str,
+    filters: MediaFilter = MediaFilter(),  # noqa: B008 (frozen)
+    offset: int = 0,
+    limit: int = 200,
+) -> list[MediaInDB]:
+    query = _panel_query(customer_id, filters).order_by(*_NEWEST_FIRST).offset(offset).limit(limit)
+    return [media_from_row(row) for row in query.dicts()]
+
+
+def count_media_page(customer_id: str, filters: MediaFilter = MediaFilter()) -> int:  # noqa: B008
+    return _panel_query(customer_id, filters).count()
+
+
+def known_tags(limit: int = 500) -> list[str]:
+    """Tags already in use (for completion), from the most recent records."""
+    seen: dict[str, None] = {}
+    query = MediaTable.select(MediaTable.tags).order_by(*_NEWEST_FIRST).limit(5000).tuples()
+    for (text,) in query:
+        for tag in Problems().text_list(text, ""):
+            seen.setdefault(tag, None)
+            if len(seen) >= limit:
+                return sorted(seen, key=str.casefold)
+    return sorted(seen, key=str.casefold)
+
+
+def known_order_ids(limit: int = 500) -> list[str]:
+    """Order ids already in use (for completion)."""
+    query = (
+        MediaTable.select(MediaTable.order_id)
+        .where(MediaTable.order_id.is_null(False))
+        .distinct()
+        .order_by(MediaTable.order_id)
+        .limit(limit)
+        .tuples()
+    )
+    return [order_id for (order_id,) in query]

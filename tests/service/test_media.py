@@ -1,0 +1,134 @@
+"""Media records through the service, on a real SQLite file."""
+
+from __future__ import annotations
+
+import pytest
+
+from crm_desktop import service
+from crm_desktop.models import MediaDirection
+from crm_desktop.service import InvalidInputError, MediaFilter, NotFoundError
+from tests.helpers import backend
+
+
+def add(customer: str | None, name: str = "photo.jpg", **fields) -> str:
+    data = {
+        "customer_id": customer,
+        "filename": name,
+        "nextcloud_path": f"/CRM/ACME/{name}",
+        **fields,
+    }
+    return service.create_media(data).id
+
+
+def test_create_stores_the_backends_formats(db_path, customer):
+    media = service.create_media(
+        {
+            "customer_id": customer,
+            "order_id": "A-1001",
+            "filename": "roof.jpg",
+            "nextcloud_path": "/CRM/ACME/roof.jpg",
+            "mime_type": "image/jpeg",
+            "direction": "received",
+            "tags": ["roof", "Schäden"],
+            "uploaded_by": "anna",
+        }
+    )
+    with backend.connect(db_path) as connection:
+        tags, created_at = connection.execute("SELECT tags, created_at FROM crm_media").fetchone()
+    assert tags == '["roof", "Sch\\u00e4den"]'
+    assert created_at[10] == "T" and len(created_at) == 26
+    assert media.direction is MediaDirection.received and media.tags == ["roof", "Schäden"]
+
+
+def test_list_by_customer_and_by_order(customer, other_customer):
+    add(customer, "a.jpg", order_id="A-1")
+    add(customer, "b.pdf", order_id="A-2")
+    add(other_customer, "c.jpg", order_id="A-1")
+    add(None, "d.jpg", order_id="A-1")
+    assert {m.filename for m in service.list_media(customer_id=customer)} == {"a.jpg", "b.pdf"}
+    assert {m.filename for m in service.list_media(order_id="A-1")} == {"a.jpg", "c.jpg", "d.jpg"}
+    assert [m.filename for m in service.list_media(customer, "A-1")] == ["a.jpg"]
+    assert [m.filename for m in service.list_media(customer)] == ["b.pdf", "a.jpg"]  # newest first
+
+
+def test_delete_restore_and_not_found(customer):
+    media_id = add(customer)
+    record = service.media_record(media_id)
+    service.delete_media(media_id)
+    with pytest.raises(NotFoundError):
+        service.delete_media(media_id)
+    with pytest.raises(NotFoundError):
+        service.get_media(media_id)
+    service.restore_media(record)
+    assert service.media_record(media_id) == record
+
+
+def test_tags_edit_writes_only_tags(db_path, customer):
+    media_id = add(customer, tags=["a"])
+    before = service.media_record(media_id)
+    assert service.update_media_tags(media_id, "b, c").tags == ["b", "c"]
+    after = service.media_record(media_id)
+    assert {k for k in before if before[k] != after[k]} == {"tags"}
+    with pytest.raises(NotFoundError):
+        service.update_media_tags("nope", ["x"])
+
+
+def test_bad_input_is_refused_and_nothing_is_written(customer):
+    for fields in (
+        {"filename": ""},
+        {"direction": "lost"},
+        {"customer_id": "ghost"},
+        {"nextcloud_path": "/a/../../etc"},
+    ):
+        data = {"customer_id": customer, "filename": "x", "nextcloud_path": "/x", **fields}
+        with pytest.raises(InvalidInputError):
+            service.create_media(data)
+    assert service.list_media(customer) == []
+
+
+def test_many_are_written_all_or_none(customer):
+    good = [
+        {"customer_id": customer, "filename": f"{i}.jpg", "nextcloud_path": f"/CRM/{i}.jpg"}
+        for i in range(250)
+    ]
+    assert len(service.create_media_many(good)) == 250
+    with pytest.raises(InvalidInputError):
+        service.create_media_many(
+            [*good[:10], {"customer_id": "ghost", "filename": "x", "nextcloud_path": "/x"}]
+        )
+    assert service.count_media(customer) == 250
+
+
+def test_foreign_rows_that_do_not_fit(db_path, customer):
+    with backend.connect(db_path) as connection:
+        backend.insert_media(connection, customer, filename="odd", direction="lost", tags="{")
+        backend.insert_media(connection, customer, filename="mixed", tags='["a", 3]')
+    media = {m.filename: m for m in service.list_media(customer)}
+    assert media["odd"].direction == "lost" and media["odd"].tags == []
+    assert len(media["odd"].problems) == 2
+    assert media["mixed"].tags == ["a"] and media["mixed"].problems
+
+
+def test_panel_filters_and_pages(customer):
+    add(customer, "a.jpg", order_id="A-100", tags=["roof", "Büro"], direction="received")
+    add(customer, "b.jpg", order_id="A-200", tags=["roofing"], direction="sent")
+    add(customer, "c.pdf", tags=["contract"])
+
+    def names(**filters) -> set[str]:
+        page = service.media_page(customer, MediaFilter(**filters))
+        assert service.count_media_page(customer, MediaFilter(**filters)) == len(page)
+        return {m.filename for m in page}
+
+    assert names() == {"a.jpg", "b.jpg", "c.pdf"}
+    assert names(order_id="A-1") == {"a.jpg"}
+    assert names(tag="roof") == {"a.jpg"}  # not "roofing"
+    assert names(tag="Büro") == {"a.jpg"}
+    assert names(direction="sent") == {"b.jpg"}
+    assert [m.filename for m in service.media_page(customer, offset=1, limit=1)] == ["b.jpg"]
+
+
+def test_known_tags_and_order_ids(customer):
+    add(customer, "a", tags=["b", "A"], order_id="X-2")
+    add(customer, "b", tags=["a", "b"], order_id="X-1")
+    assert service.known_tags() == ["a", "A", "b"]
+    assert service.known_order_ids() == ["X-1", "X-2"]
