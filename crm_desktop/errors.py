@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+from dataclasses import dataclass
 from pathlib import Path
+
+import peewee
+
+from crm_desktop.i18n import tr
 
 
 class CrmError(Exception):
@@ -51,3 +57,101 @@ class SchemaMismatchError(DatabaseFileError):
         super().__init__(
             path, "the database does not have the expected columns: " + "; ".join(parts)
         )
+
+
+class ConflictError(CrmError):
+    """A record changed or vanished in the database while a person was editing it."""
+
+    def __init__(self, kind: str, record_id: str, current: object | None) -> None:
+        self.kind = kind
+        self.record_id = record_id
+        self.current = current  # the record as it is now, or None when it was deleted
+        what = "deleted" if current is None else "changed"
+        super().__init__(f"The {kind} {record_id!r} was {what} by someone else meanwhile.")
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """An error in words for people: a title, a sentence or two, and whether it is a bug."""
+
+    title: str
+    text: str
+    is_bug: bool = False
+
+
+# What SQLite says, and what a person should read instead.
+_SQLITE_MESSAGES = (
+    (
+        ("locked", "busy"),
+        "The database is busy",
+        "Another program is writing to the database. Nothing was saved; try again in a moment.",
+    ),
+    (
+        ("readonly", "read-only", "read only"),
+        "The database is read-only",
+        "The database file cannot be written to (the file or its folder is read-only). "
+        "Nothing was saved.",
+    ),
+    (
+        ("full",),
+        "The disk is full",
+        "There is no space left for the database. Free some space, then try again.",
+    ),
+    (
+        ("malformed", "not a database", "corrupt"),
+        "The database is damaged",
+        "The database file is damaged. Nothing was written to it; open a backup copy.",
+    ),
+    (
+        ("unable to open", "disk i/o"),
+        "The database cannot be reached",
+        "The database file cannot be read or written (is its drive or network share still "
+        "there?). Nothing was saved.",
+    ),
+)
+
+
+def explain(exc: BaseException) -> Explanation:
+    """Sort an error into plain words; anything unexpected is a bug (shown with details)."""
+    if isinstance(exc, InvalidInputError):
+        return Explanation(tr("errors", "Please check the input"), str(exc))
+    if isinstance(exc, NotFoundError):
+        return Explanation(
+            tr("errors", "Not found"),
+            tr("errors", "This {kind} no longer exists: someone may have deleted it.").format(
+                kind=tr("errors", exc.kind)
+            ),
+        )
+    if isinstance(exc, ConflictError):
+        return Explanation(tr("errors", "Changed meanwhile"), str(exc))
+    if isinstance(exc, DatabaseFileError):
+        return Explanation(
+            tr("errors", "This database cannot be opened"),
+            tr("errors", "{path}\n\n{reason}").format(path=exc.path, reason=exc.reason),
+        )
+    if isinstance(exc, peewee.DatabaseError):
+        message = str(exc).lower()
+        for needles, title, text in _SQLITE_MESSAGES:
+            if any(needle in message for needle in needles):
+                return Explanation(tr("errors", title), tr("errors", text))
+    if isinstance(exc, OSError) and exc.errno in _OS_MESSAGES:
+        title, text = _OS_MESSAGES[exc.errno]
+        return Explanation(tr("errors", title), tr("errors", text).format(path=exc.filename or ""))
+    return Explanation(
+        tr("errors", "Something went wrong"),
+        tr(
+            "errors",
+            "This is a bug in CRM Desktop. Nothing you saved before is affected. "
+            "The details below are in the log file too.",
+        ),
+        is_bug=True,
+    )
+
+
+_OS_MESSAGES = {
+    errno.EACCES: ("No permission", "You have no permission to use {path}."),
+    errno.EPERM: ("No permission", "You have no permission to use {path}."),
+    errno.ENOSPC: ("The disk is full", "There is no space left on the disk for {path}."),
+    errno.EROFS: ("Read-only", "{path} is on a read-only drive."),
+    errno.ENOENT: ("Not found", "{path} does not exist (any more)."),
+}

@@ -1,0 +1,78 @@
+"""Every setting the app remembers, declared in one place with its default (QSettings)."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from crm_desktop import paths
+
+T = TypeVar("T")
+MAX_RECENT = 8
+
+
+class _Setting(Generic[T]):
+    """A typed QSettings value as an attribute: ``settings.user_name = "anna"``."""
+
+    def __init__(self, key: str, default: T, kind: type) -> None:
+        self.key, self.default, self.kind = key, default, kind
+
+    def __get__(self, settings: Settings, owner: type | None = None) -> T:
+        default = self.default() if callable(self.default) else self.default
+        value = settings.qsettings.value(self.key, default)
+        if self.kind is list:
+            # QSettings gives back a str for a one-element list and None for an empty one.
+            if value is None:
+                return []  # type: ignore[return-value]
+            return [value] if isinstance(value, str) else list(value)  # type: ignore[return-value]
+        if self.kind is bool and isinstance(value, str):
+            return value.lower() == "true"  # type: ignore[return-value]
+        return self.kind(value)
+
+    def __set__(self, settings: Settings, value: T) -> None:
+        settings.qsettings.setValue(self.key, value)
+
+
+def _account_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+class Settings:
+    """The app's settings, in an INI file in the per-user config folder (tests pass their own)."""
+
+    user_name = _Setting("user/name", _account_name, str)
+    nextcloud_folder = _Setting("nextcloud/sync_folder", "", str)
+    database_path = _Setting("database/path", "", str)
+    recent_databases = _Setting("database/recent", [], list)
+    media_view_mode = _Setting("media/view_mode", "table", str)
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        if qsettings is None:
+            path = paths.config_dir() / "settings.ini"
+            qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+        self.qsettings = qsettings
+
+    def remember_database(self, path: Path | str) -> None:
+        """Make ``path`` the database to open next time, at the top of the recent files."""
+        text = str(path)
+        self.database_path = text
+        self.recent_databases = [text, *(p for p in self.recent_databases if p != text)][
+            :MAX_RECENT
+        ]
+
+    def state(self, key: str) -> QByteArray | None:
+        """Saved geometry or state (window, splitter, header) under ``key``."""
+        value: Any = self.qsettings.value(f"state/{key}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_state(self, key: str, value: QByteArray) -> None:
+        self.qsettings.setValue(f"state/{key}", value)
+
+    def sync(self) -> None:
+        self.qsettings.sync()

@@ -1,0 +1,16 @@
+"""Signals that tell every view what changed in the database, whoever changed it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class DataEvents(QObject):
+    """Emitted after the app's own writes, and when another program wrote to the file."""
+
+    # A customer was added, changed or deleted (their id), or "" when unknown/many.
+    customers_changed = Signal(str)
+    # Communications of a customer changed (their customer's id), or "" for any customer.
+    comms_changed = Signal(str)
+    # Media records of a customer changed (their customer's id), or "" for any customer.
+    media_changed = Signal(str)

@@ -1,0 +1,203 @@
+"""Every icon the app shows, named here and nowhere else (SVGs in resources/icons).
+
+The line icons (Lucide, ISC licence) draw with ``currentColor``; they are tinted with the
+palette's text colour, so they read well in light and dark colour schemes.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from crm_desktop import paths
+
+# Semantic name -> SVG file stem.
+ACTIONS = {
+    "add": "plus",
+    "edit": "pencil",
+    "delete": "trash-2",
+    "search": "search",
+    "undo": "undo-2",
+    "redo": "redo-2",
+    "settings": "settings",
+    "open": "folder-open",
+    "open-file": "external-link",
+    "copy": "copy",
+    "database": "database",
+    "new-database": "file-plus",
+    "refresh": "refresh-cw",
+    "save": "save",
+    "close": "x",
+    "filter": "list-filter",
+    "view-icons": "layout-grid",
+    "view-table": "table-2",
+    "attachment": "paperclip",
+    "user": "user",
+    "customer-new": "user-plus",
+    "customer-edit": "user-pen",
+    "customer-delete": "user-x",
+    "log-comm": "message-square",
+    "time": "clock",
+    "warning": "triangle-alert",
+    "error": "circle-alert",
+    "info": "info",
+    "quit": "log-out",
+    "help": "circle-help",
+    "tag": "tag",
+    "order": "package",
+    "read-only": "lock",
+    "offline": "cloud-off",
+    "media-add": "file-plus",
+}
+
+COMM_TYPES = {
+    "email": "mail",
+    "whatsapp": "message-circle",
+    "call": "phone",
+    "sms": "message-square",
+    "note": "sticky-note",
+    "in_person": "users",
+}
+
+COMM_DIRECTIONS = {
+    "inbound": "arrow-down-left",
+    "outbound": "arrow-up-right",
+    "internal": "arrow-left-right",
+}
+
+MEDIA_DIRECTIONS = {
+    "received": "download",
+    "sent": "upload",
+    "internal": "arrow-left-right",
+}
+
+# Accent colours per communication type: readable on light and on dark backgrounds.
+COMM_TYPE_COLORS = {
+    "email": "#2563eb",
+    "whatsapp": "#16a34a",
+    "call": "#d97706",
+    "sms": "#7c3aed",
+    "note": "#64748b",
+    "in_person": "#db2777",
+}
+
+UNKNOWN = "circle-help"
+
+
+def _svg_path(stem: str) -> str:
+    return str(paths.resources_dir() / "icons" / f"{stem}.svg")
+
+
+@cache
+def _svg_text(stem: str) -> bytes:
+    with open(_svg_path(stem), "rb") as handle:
+        return handle.read()
+
+
+def _tint() -> tuple[str, str]:
+    palette = QGuiApplication.palette()
+    normal = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
+    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
+    return normal.name(), disabled.name()
+
+
+def _render(stem: str, color: str, size: int) -> QPixmap:
+    svg = _svg_text(stem).replace(b"currentColor", color.encode())
+    renderer = QSvgRenderer(QByteArray(svg))
+    pixmap = QPixmap(QSize(size, size))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    renderer.render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    return pixmap
+
+
+@cache
+def _tinted_icon(stem: str, color: str, disabled_color: str) -> QIcon:
+    icon = QIcon()
+    for size in (16, 20, 24, 32, 48, 64):
+        icon.addPixmap(_render(stem, color, size), QIcon.Mode.Normal)
+        icon.addPixmap(_render(stem, disabled_color, size), QIcon.Mode.Disabled)
+    return icon
+
+
+def _icon(stem: str, color: str | None = None) -> QIcon:
+    normal, disabled = _tint()
+    return _tinted_icon(stem, color or normal, disabled)
+
+
+def icon(name: str) -> QIcon:
+    """An action icon by its semantic name (``"add"``, ``"delete"``, ...)."""
+    return _icon(ACTIONS.get(name, UNKNOWN))
+
+
+def comm_type_icon(comm_type: str, colored: bool = True) -> QIcon:
+    """The icon of a communication type; an unknown type (a foreign row) gets a question mark."""
+    stem = COMM_TYPES.get(comm_type, UNKNOWN)
+    return _icon(stem, COMM_TYPE_COLORS.get(comm_type) if colored else None)
+
+
+def comm_type_color(comm_type: str) -> QColor:
+    return QColor(COMM_TYPE_COLORS.get(comm_type, "#64748b"))
+
+
+def direction_icon(direction: str) -> QIcon:
+    return _icon(COMM_DIRECTIONS.get(direction, UNKNOWN))
+
+
+def media_direction_icon(direction: str | None) -> QIcon:
+    return _icon(MEDIA_DIRECTIONS.get(direction or "", "file"))
+
+
+def mime_icon(mime_type: str | None) -> QIcon:
+    """An icon for a file's MIME type (image, video, PDF, spreadsheet, ...)."""
+    return _icon(mime_icon_stem(mime_type))
+
+
+def mime_icon_stem(mime_type: str | None) -> str:
+    mime = (mime_type or "").lower()
+    family = mime.split("/", 1)[0]
+    if family in ("image", "video", "audio"):
+        return {"image": "image", "video": "video", "audio": "music"}[family]
+    if mime == "application/pdf":
+        return "file-text"
+    if any(word in mime for word in ("spreadsheet", "excel", "csv")):
+        return "file-spreadsheet"
+    if any(word in mime for word in ("presentation", "powerpoint")):
+        return "presentation"
+    if any(word in mime for word in ("zip", "compressed", "tar", "archive", "7z", "rar")):
+        return "file-archive"
+    if family == "text" or any(word in mime for word in ("word", "document", "rtf")):
+        return "file-text"
+    return "file"
+
+
+def app_icon() -> QIcon:
+    return QIcon(_svg_path("app"))
+
+
+def clear_cache() -> None:
+    """Forget tinted icons, e.g. after the colour scheme changed."""
+    _tinted_icon.cache_clear()
+
+
+def all_stems() -> set[str]:
+    return {
+        *ACTIONS.values(),
+        *COMM_TYPES.values(),
+        *COMM_DIRECTIONS.values(),
+        *MEDIA_DIRECTIONS.values(),
+        UNKNOWN,
+        "file",
+        "image",
+        "video",
+        "music",
+        "file-text",
+        "file-spreadsheet",
+        "presentation",
+        "file-archive",
+        "app",
+    }

@@ -1,0 +1,171 @@
+"""A table model over a query's rows, fetched page by page as the view scrolls.
+
+The model holds the rows loaded so far (light, immutable row objects from the service),
+never a whole table. Subclasses say how to fetch one page and what each cell shows;
+``refresh()`` re-reads what is loaded and applies only the differences, so a view keeps
+its selection and scroll position when rows appear, change or vanish.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+Row = TypeVar("Row")
+Index = QModelIndex | QPersistentModelIndex
+
+log = logging.getLogger("crm_desktop.ui.models")
+
+
+class PagedTableModel(QAbstractTableModel, Generic[Row]):
+    """Rows from ``fetch_page()``, a page at a time (``canFetchMore``/``fetchMore``)."""
+
+    PAGE_SIZE = 200
+
+    # A page failed to load (the exception); the view shows what it has and the panel says why.
+    load_failed = Signal(object)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+        self._complete = True
+
+    # --- what subclasses provide ----------------------------------------------------------
+
+    def fetch_page(self, last: Row | None, offset: int, limit: int) -> list[Row]:
+        """Up to ``limit`` rows that follow ``last`` (the ``offset``-th row) in the list's order."""
+        raise NotImplementedError
+
+    def row_id(self, row: Row) -> str:
+        return row.id  # type: ignore[attr-defined]
+
+    def is_active(self) -> bool:
+        """False when the model has nothing to show (e.g. no customer chosen)."""
+        return True
+
+    # --- Qt -------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._complete
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._complete:
+            return
+        rows = self._fetch(self._rows[-1] if self._rows else None, len(self._rows))
+        if rows is None:
+            return
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    # --- for panels -----------------------------------------------------------------------
+
+    def row_at(self, row: int) -> Row | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, index: Index) -> Row | None:
+        return self.row_at(index.row()) if index.isValid() else None
+
+    def find_row(self, row_id: str) -> int:
+        """The position of the loaded row with this id, or -1."""
+        for position, row in enumerate(self._rows):
+            if self.row_id(row) == row_id:
+                return position
+        return -1
+
+    @property
+    def loaded_rows(self) -> Sequence[Row]:
+        return tuple(self._rows)
+
+    @property
+    def complete(self) -> bool:
+        return self._complete
+
+    def reload(self) -> None:
+        """Start over from the first page (after the query itself changed)."""
+        self.beginResetModel()
+        self._rows = []
+        self._complete = not self.is_active()
+        if not self._complete:
+            self._rows = self._fetch(None, 0) or []
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Re-read the rows loaded so far and apply only what changed (selection stays)."""
+        if not self.is_active():
+            if self._rows:
+                self.reload()
+            return
+        wanted = max(len(self._rows), self.PAGE_SIZE)
+        fresh: list[Row] = []
+        complete = False
+        while len(fresh) < wanted:
+            page = self._fetch(fresh[-1] if fresh else None, len(fresh), keep_state=True)
+            if page is None:
+                return  # failed: keep what is shown
+            fresh.extend(page)
+            if len(page) < self.PAGE_SIZE:
+                complete = True
+                break
+        self._apply(fresh)
+        self._complete = complete
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _fetch(self, last: Row | None, offset: int, keep_state: bool = False) -> list[Row] | None:
+        try:
+            rows = self.fetch_page(last, offset, self.PAGE_SIZE)
+        except Exception as exc:
+            log.warning("Loading rows failed in %s", type(self).__name__, exc_info=exc)
+            if not keep_state:
+                self._complete = True
+            self.load_failed.emit(exc)
+            return None
+        if not keep_state:
+            self._complete = len(rows) < self.PAGE_SIZE
+        return rows
+
+    def _apply(self, fresh: list[Row]) -> None:
+        old_ids = [self.row_id(row) for row in self._rows]
+        new_ids = [self.row_id(row) for row in fresh]
+        if old_ids != new_ids:
+            matcher = difflib.SequenceMatcher(a=old_ids, b=new_ids, autojunk=False)
+            # From the bottom up, so that earlier positions stay valid while rows move.
+            for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+                if tag in ("delete", "replace"):
+                    self.beginRemoveRows(QModelIndex(), i1, i2 - 1)
+                    del self._rows[i1:i2]
+                    self.endRemoveRows()
+                if tag in ("insert", "replace"):
+                    self.beginInsertRows(QModelIndex(), i1, i1 + (j2 - j1) - 1)
+                    self._rows[i1:i1] = fresh[j1:j2]
+                    self.endInsertRows()
+        last_column = self.columnCount() - 1
+        for position, row in enumerate(fresh):
+            if self._rows[position] != row:
+                self._rows[position] = row
+                self.dataChanged.emit(self.index(position, 0), self.index(position, last_column))
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )

@@ -1,0 +1,63 @@
+"""The one place that asks the user something or tells them about an error.
+
+Widgets never open a QMessageBox themselves: they ask ``context.prompts``. Tests replace it
+with a scripted one, so no modal dialog ever blocks a test.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from crm_desktop.errors import explain
+
+log = logging.getLogger("crm_desktop.ui")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Prompts", text)
+
+
+class Prompts:
+    """Message boxes, modal to their window."""
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
+        """Ask before something that cannot be undone; ``action`` labels the yes-button."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+        yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def choose(self, parent: QWidget | None, title: str, text: str, options: list[str]) -> int:
+        """Ask to pick one of ``options`` (button labels); returns its index, or -1 if closed."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else -1
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+        box.open()
+
+    def error(self, parent: QWidget | None, exc: BaseException) -> None:
+        """Show an error in plain words; a bug gets its details (also written to the log)."""
+        explanation = explain(exc)
+        if explanation.is_bug:
+            log.error("Unexpected error", exc_info=exc)
+        else:
+            log.warning("%s: %s", explanation.title, exc)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical if explanation.is_bug else QMessageBox.Icon.Warning,
+            explanation.title,
+            explanation.text,
+            parent=parent,
+        )
+        box.setObjectName("errorMessage")
+        if explanation.is_bug:
+            box.setDetailedText(f"{type(exc).__name__}: {exc}")
+        box.open()
