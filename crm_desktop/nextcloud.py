@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from crm_desktop.i18n import tr
+
 
 def local_file(nextcloud_path: str, sync_folder: str | Path | None) -> Path | None:
     """The local copy of a Nextcloud file, if the sync folder is set and the file is there."""
@@ -35,13 +37,41 @@ def relative_to_sync_folder(file: Path, sync_folder: str | Path | None) -> str |
 
 def join(folder: str | None, filename: str) -> str:
     """A Nextcloud path for ``filename`` in ``folder`` (``/`` when the customer has none)."""
-    base = (folder or "/").replace("\\", "/").rstrip("/")
-    if not base.startswith("/"):
-        base = "/" + base
-    return f"{base}/{filename}"
+    base = (folder or "").replace("\\", "/").strip("/")
+    return f"/{base}/{filename}" if base else f"/{filename}"
 
 
 def path_for_file(file: Path, sync_folder: str | Path | None, customer_folder: str | None) -> str:
     """Where a local file lives in Nextcloud: its place in the sync folder if it is inside it,
     otherwise the customer's Nextcloud folder plus its name."""
     return relative_to_sync_folder(file, sync_folder) or join(customer_folder, file.name)
+
+
+# Characters that Nextcloud (and the Windows clients that sync it) refuse in a file name.
+FORBIDDEN_CHARACTERS = frozenset('\\/:*?"<>|')
+RESERVED_NAMES = frozenset({".", "..", ".htaccess", "desktop.ini", "thumbs.db"})
+
+
+def name_problem(name: str) -> str | None:
+    """Why Nextcloud would refuse this file name, in words, or None if it is fine."""
+    if not name.strip():
+        return tr("nextcloud", "the name is empty")
+    bad = sorted({c for c in name if c in FORBIDDEN_CHARACTERS or ord(c) < 32})
+    if bad:
+        shown = " ".join(repr(c)[1:-1] for c in bad)
+        return tr("nextcloud", "the name contains characters Nextcloud refuses: {chars}").format(
+            chars=shown
+        )
+    if name.lower() in RESERVED_NAMES:
+        return tr("nextcloud", "Nextcloud does not allow a file named {name}").format(name=name)
+    if name != name.rstrip(" ."):
+        return tr("nextcloud", "the name ends with a space or a dot")
+    if len(name.encode()) > 250:
+        return tr("nextcloud", "the name is too long")
+    return None
+
+
+def safe_name(name: str) -> str:
+    """``name`` with what Nextcloud refuses replaced by ``-`` (for suggested folder names)."""
+    clean = "".join("-" if c in FORBIDDEN_CHARACTERS or ord(c) < 32 else c for c in name)
+    return clean.strip().rstrip(" .")

@@ -14,3 +14,5 @@ class DataEvents(QObject):
     comms_changed = Signal(str)
     # Media records of a customer changed (their customer's id), or "" for any customer.
     media_changed = Signal(str)
+    # The user's settings changed (e.g. the Nextcloud sync folder): views re-read what they show.
+    settings_changed = Signal()

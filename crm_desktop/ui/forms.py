@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -41,13 +42,22 @@ class FieldForm(QWidget):
         self._fields: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
 
-    def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
-        """Add ``widget`` under ``label``; ``key`` is the model field it edits."""
+    def add_field(self, key: str, label: str, widget: QWidget, *beside: QWidget) -> QWidget:
+        """Add ``widget`` (with buttons ``beside`` it) under ``label``; ``key`` is the model
+        field it edits."""
         column = QWidget(self)
         box = QVBoxLayout(column)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
-        box.addWidget(widget)
+        if beside:
+            line = QHBoxLayout()
+            line.setSpacing(SPACING // 2)
+            line.addWidget(widget, 1)
+            for extra in beside:
+                line.addWidget(extra)
+            box.addLayout(line)
+        else:
+            box.addWidget(widget)
         error = QLabel(column)
         error.setObjectName(f"error_{key}")
         error.setWordWrap(True)

@@ -1,0 +1,1 @@
+"""The customer list: its item model, the customer dialog and the panel."""

@@ -1,0 +1,108 @@
+"""The customer list's item model: searched and sorted in SQL, fetched a page at a time."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from crm_desktop import service
+from crm_desktop.service import CustomerRow, CustomerSort
+from crm_desktop.ui import timefmt
+from crm_desktop.ui.paged_model import PagedTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CustomerColumn(IntEnum):
+    name = 0
+    organization = 1
+    contact = 2
+    last_contact = 3
+
+
+class CustomerRole(IntEnum):
+    Row = Qt.ItemDataRole.UserRole + 1  # the CustomerRow
+    Id = Qt.ItemDataRole.UserRole + 2
+
+
+_SORT_KEYS = {
+    CustomerColumn.name: CustomerSort.name,
+    CustomerColumn.organization: CustomerSort.organization,
+    CustomerColumn.contact: CustomerSort.contact,
+    CustomerColumn.last_contact: CustomerSort.last_contact,
+}
+
+
+class CustomerModel(PagedTableModel[CustomerRow]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._search = ""
+        self._sort = CustomerSort.name
+        self._descending = False
+
+    @property
+    def search(self) -> str:
+        return self._search
+
+    def set_search(self, text: str) -> None:
+        text = " ".join(text.split())
+        if text != self._search:
+            self._search = text
+            self.reload()
+
+    def fetch_page(self, last: CustomerRow | None, offset: int, limit: int) -> list[CustomerRow]:
+        return service.customer_page(self._search, self._sort, self._descending, offset, limit)
+
+    def position_of(self, customer_id: str) -> int | None:
+        """Where a customer is in the whole list (loaded or not), or None if filtered out."""
+        return service.customer_position(customer_id, self._search, self._sort, self._descending)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(CustomerColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            CustomerColumn.name: self.tr("Name"),
+            CustomerColumn.organization: self.tr("Organization"),
+            CustomerColumn.contact: self.tr("E-mail or phone"),
+            CustomerColumn.last_contact: self.tr("Last contact"),
+        }.get(CustomerColumn(section) if 0 <= section < len(CustomerColumn) else None)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_of(index)
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == CustomerColumn.name:
+                return row.name
+            if column == CustomerColumn.organization:
+                return row.organization or ""
+            if column == CustomerColumn.contact:
+                return row.contact
+            if column == CustomerColumn.last_contact:
+                return timefmt.relative(row.last_contact) if row.last_contact else ""
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            if column == CustomerColumn.last_contact and row.last_contact:
+                return timefmt.exact(row.last_contact)
+            if column == CustomerColumn.contact:
+                return "\n".join(part for part in (row.email, row.phone) if part) or None
+        elif role == CustomerRole.Row:
+            return row
+        elif role == CustomerRole.Id:
+            return row.id
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting happens in SQL: a Python sort of a large list would take seconds."""
+        if column not in _SORT_KEYS:
+            return
+        self._sort = _SORT_KEYS[CustomerColumn(column)]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()

@@ -1,0 +1,287 @@
+"""The customer list panel: search, the list, and new / edit / delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop import service
+from crm_desktop.ui import icons
+from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.customers.dialog import CustomerDialog
+from crm_desktop.ui.customers.model import CustomerColumn, CustomerModel
+
+SEARCH_DELAY_MS = 150
+
+
+class CustomerPanel(QWidget):
+    """Emits ``customer_selected`` with the chosen customer's id, or None when none is chosen."""
+
+    customer_selected = Signal(object)
+    count_changed = Signal(int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("customerPanel")
+        self._current_id: str | None = None
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("customerSearch")
+        self.search.setPlaceholderText(self.tr("Search name, organization, e-mail, phone"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search customers"))
+        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+        # Enter in the search box moves on to the list, like a search field should.
+        self.search.returnPressed.connect(self._focus_list)
+
+        self.model = CustomerModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("customerList")
+        self.view.setAccessibleName(self.tr("Customers"))
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(CustomerColumn.name, Qt.SortOrder.AscendingOrder)
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTabKeyNavigation(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.resizeSection(CustomerColumn.name, 170)
+        header.resizeSection(CustomerColumn.organization, 130)
+        header.resizeSection(CustomerColumn.contact, 170)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.doubleClicked.connect(self.open_edit_dialog)
+        self.model.modelReset.connect(self._after_reset)
+        self.model.load_failed.connect(lambda exc: self.context.prompts.error(self, exc))
+
+        self.empty = QLabel(self)
+        self.empty.setObjectName("customerEmpty")
+        self.empty.setProperty("role", "empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+
+        self.new_action = self._action(
+            "customer-new", self.tr("&New customer…"), self.open_new_dialog, "Ctrl+Shift+N"
+        )
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.edit_action = self._action(
+            "customer-edit", self.tr("&Edit customer…"), self.open_edit_dialog, "F2"
+        )
+        self.delete_action = self._action(
+            "customer-delete", self.tr("&Delete customer…"), self.delete_current, "Del"
+        )
+        self.search_action = self._action(
+            "search", self.tr("&Find customer"), self.focus_search, QKeySequence.StandardKey.Find
+        )
+        self.search_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # Enter on a customer edits it; Del deletes it (only while the list has the focus).
+        for action in (self.edit_action, self.delete_action):
+            self.view.addAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        toolbar = QHBoxLayout()
+        toolbar.setSpacing(4)
+        toolbar.addWidget(self.search, 1)
+        for action, name in (
+            (self.new_action, "newCustomerButton"),
+            (self.edit_action, "editCustomerButton"),
+            (self.delete_action, "deleteCustomerButton"),
+        ):
+            button = QToolButton(self)
+            button.setObjectName(name)
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            toolbar.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.setSpacing(6)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty, 1)
+
+        context.events.customers_changed.connect(self._data_changed)
+        context.events.comms_changed.connect(self._data_changed)
+        self.model.reload()
+
+    def _action(self, icon: str, text: str, slot: object, keys: object) -> QAction:
+        action = QAction(icons.icon(icon), text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        return action
+
+    def actions(self) -> list[QAction]:
+        return [self.new_action, self.edit_action, self.delete_action]
+
+    # --- selection ------------------------------------------------------------------------
+
+    @property
+    def current_id(self) -> str | None:
+        return self._current_id
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_of(current)
+        customer_id = row.id if row else None
+        self._update_actions(customer_id)
+        if customer_id != self._current_id:
+            self._current_id = customer_id
+            self.customer_selected.emit(customer_id)
+
+    def _update_actions(self, customer_id: str | None) -> None:
+        self.edit_action.setEnabled(customer_id is not None)
+        self.delete_action.setEnabled(customer_id is not None)
+
+    def select_customer(self, customer_id: str) -> bool:
+        """Select a customer, loading pages until its row is there; False if it is not listed."""
+        position = self.model.position_of(customer_id)
+        if position is None:
+            return False
+        while self.model.rowCount() <= position and self.model.canFetchMore():
+            self.model.fetchMore()
+        if self.model.row_at(position) is None:
+            return False
+        index = self.model.index(position, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index)
+        return True
+
+    def select_first(self) -> None:
+        if self.model.rowCount():
+            self.view.selectRow(0)
+
+    def _after_reset(self) -> None:
+        # A new search or sort: keep the chosen customer chosen if they are still listed.
+        if self._current_id is not None:
+            kept = self.model.find_row(self._current_id)
+            if kept >= 0:
+                self.view.selectRow(kept)
+            elif not self.select_customer(self._current_id):
+                self._current_id = None
+                self.customer_selected.emit(None)
+        self._update_actions(self._current_id)
+        self._update_empty_state()
+
+    def _data_changed(self, _customer_id: str = "") -> None:
+        self.model.refresh()
+        current = self._current_id
+        if (
+            current is not None
+            and self.model.find_row(current) < 0
+            and not self.select_customer(current)
+        ):
+            self._current_id = None
+            self.customer_selected.emit(None)
+        self._update_empty_state()
+
+    def _update_empty_state(self) -> None:
+        count = service.count_customers(self.model.search)
+        self.count_changed.emit(count)
+        has_rows = self.model.rowCount() > 0
+        self.view.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        if self.model.search:
+            self.empty.setText(self.tr("No customer matches “{0}”.").format(self.model.search))
+        else:
+            self.empty.setText(self.tr("No customers yet: press Ctrl+Shift+N to add one."))
+
+    # --- search ---------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _apply_search(self) -> None:
+        self.model.set_search(self.search.text())
+
+    def _focus_list(self) -> None:
+        self._search_timer.stop()
+        self._apply_search()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.view.currentIndex().isValid():
+            self.select_first()
+
+    # --- new, edit, delete ----------------------------------------------------------------
+
+    def open_new_dialog(self) -> CustomerDialog:
+        dialog = CustomerDialog.for_new(self.context, self)
+        dialog.accepted.connect(lambda: self._saved(dialog))
+        dialog.open()
+        return dialog
+
+    def open_edit_dialog(self) -> CustomerDialog | None:
+        if self._current_id is None:
+            return None
+        try:
+            customer = service.get_customer(self._current_id)
+        except Exception as exc:
+            self.context.prompts.error(self, exc)
+            self._data_changed()
+            return None
+        dialog = CustomerDialog.for_edit(self.context, customer, self)
+        dialog.open()
+        return dialog
+
+    def _saved(self, dialog: CustomerDialog) -> None:
+        if dialog.saved_id is not None:
+            if self.model.search and not self.select_customer(dialog.saved_id):
+                # A new customer hidden by the search: clear it so they can be seen.
+                self.search.clear()
+                self._apply_search()
+            self.select_customer(dialog.saved_id)
+
+    def delete_current(self) -> None:
+        customer_id = self._current_id
+        if customer_id is None:
+            return
+        try:
+            customer = service.get_customer(customer_id)
+            comms, media = service.count_comms(customer_id), service.count_media(customer_id)
+        except Exception as exc:
+            self.context.prompts.error(self, exc)
+            self._data_changed()
+            return
+        text = self.tr(
+            "Delete “{name}” with {comms} communication(s) and {media} media record(s)?\n\n"
+            "This cannot be undone. The files themselves stay in Nextcloud."
+        ).format(name=customer.name, comms=comms, media=media)
+        if not self.context.prompts.confirm(
+            self, self.tr("Delete customer"), text, self.tr("Delete")
+        ):
+            return
+        row = self.model.find_row(customer_id)
+        try:
+            service.delete_customer(customer_id)
+        except Exception as exc:
+            self.context.prompts.error(self, exc)
+            return
+        self.context.events.customers_changed.emit(customer_id)
+        # Move on to the neighbour, as a list does after a delete.
+        if self.model.rowCount():
+            self.view.selectRow(min(max(row, 0), self.model.rowCount() - 1))
