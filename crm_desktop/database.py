@@ -9,24 +9,29 @@ speak only peewee's query builder.
 from __future__ import annotations
 
 import json
+import os
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import apsw
 import peewee
 from playhouse.apsw_ext import APSWDatabase
 
 from crm_desktop import timeutil
-from crm_desktop.errors import NotADatabaseError, SchemaMismatchError
+from crm_desktop.errors import DatabaseFileError, NotADatabaseError, SchemaMismatchError
 from crm_desktop.i18n import tr
+from crm_desktop.storage import Storage, StorageKind, storage_of
 
 # The models are bound to this proxy; init_db() points it at a real database.
 database_proxy = peewee.DatabaseProxy()
 
-# How long a statement waits for another process's lock before it gives up.
-BUSY_TIMEOUT_SECONDS = 10.0
+# How long a statement waits for another process's lock before it gives up: the backend's
+# writes take milliseconds, and the window must not freeze for long behind one.
+BUSY_TIMEOUT_SECONDS = 5.0
 
 # The spec's statements, verbatim (crm-step-04-backend.md).
 COMMS_DDL = """CREATE TABLE IF NOT EXISTS crm_comms_log (
@@ -234,76 +239,225 @@ def schema_problems(db: peewee.Database) -> dict[str, list[str]]:
     return problems
 
 
-def _pragmas() -> dict[str, object]:
-    return {
-        # Readers never block the backend's writer, and it never blocks ours.
-        "journal_mode": "wal",
+def _pragmas(wal: bool) -> dict[str, object]:
+    pragmas: dict[str, object] = {
         # FULL: a committed record survives a power cut, not only a crash.
         "synchronous": "full",
         "cache_size": -8000,  # KiB: enough for the hot index pages, small in memory
         "temp_store": "memory",
     }
+    if wal:
+        # Readers never block the backend's writer, and it never blocks ours.
+        pragmas = {"journal_mode": "wal", **pragmas}
+    return pragmas
 
 
-def open_database(path: str | Path, *, pragmas: bool = True) -> APSWDatabase:
+class CrmDatabase(APSWDatabase):
+    """The app's connection to one file, with what was learnt while opening it."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        pragmas: bool = True,
+        wal: bool = True,
+        read_only: bool = False,
+        immutable: bool = False,
+    ) -> None:
+        flags = (
+            apsw.SQLITE_OPEN_READONLY
+            if read_only
+            else (apsw.SQLITE_OPEN_READWRITE | apsw.SQLITE_OPEN_CREATE)
+        )
+        name = str(path)
+        if immutable:
+            # A read-only WAL file whose folder cannot hold the -shm index: read it as a
+            # snapshot (no locking); the app says that it will not see later changes.
+            flags |= apsw.SQLITE_OPEN_URI
+            name = f"file:{quote(path.as_posix())}?immutable=1"
+        super().__init__(
+            name,
+            pragmas=_pragmas(wal) if pragmas and not read_only else (),
+            timeout=BUSY_TIMEOUT_SECONDS,
+            # Writes begin IMMEDIATE: with two writers in WAL, a deferred transaction that
+            # reads and then writes fails at once with "database is locked", whatever the
+            # busy timeout.
+            lock_type="IMMEDIATE",
+            flags=flags,
+        )
+        self.path = path
+        self.read_only = read_only
+        self.read_only_reason = ""
+        self.storage = Storage(StorageKind.local)
+        self.warnings: list[str] = []
+
+    @property
+    def journal_mode(self) -> str:
+        return str(self.execute_sql("PRAGMA journal_mode").fetchone()[0]).lower()
+
+
+def open_database(path: str | Path, *, pragmas: bool = True) -> CrmDatabase:
     """A database object for ``path``, not yet bound to the models.
 
-    Writes begin ``IMMEDIATE``: with two writers in WAL, a deferred transaction that reads
-    and then writes fails at once with "database is locked" whatever the busy timeout.
     Without ``pragmas`` the connection changes nothing in the file (not even its journal mode).
     """
-    return APSWDatabase(
-        str(path),
-        pragmas=_pragmas() if pragmas else (),
-        timeout=BUSY_TIMEOUT_SECONDS,
-        lock_type="IMMEDIATE",
-    )
+    return CrmDatabase(Path(path), pragmas=pragmas)
 
 
-def _not_a_database(path: Path, exc: peewee.DatabaseError) -> NotADatabaseError | None:
-    if "not a database" in str(exc) or "file is encrypted" in str(exc):
+def _not_a_database(path: Path, exc: peewee.DatabaseError) -> DatabaseFileError | None:
+    message = str(exc).lower()
+    if "not a database" in message or "file is encrypted" in message:
         return NotADatabaseError(path, tr("database", "this file is not a SQLite database"))
+    if "malformed" in message or "corrupt" in message:
+        return DatabaseFileError(
+            path,
+            tr("database", "the file is damaged ({detail}); open a backup copy").format(
+                detail=str(exc)
+            ),
+        )
     return None
 
 
-def inspect_schema(path: Path) -> dict[str, list[str]]:
-    """schema_problems() of an existing file, read without changing a byte of it."""
-    db = open_database(path, pragmas=False)
+def _readable(path: Path, db: CrmDatabase, action: Callable[[], Any]) -> Any:
+    """Run ``action``; SQLite's "not a database" becomes NotADatabaseError naming the file."""
     try:
-        return schema_problems(db)
+        return action()
     except peewee.DatabaseError as exc:
-        raise (_not_a_database(path, exc) or exc) from exc
+        db.close()
+        problem = _not_a_database(path, exc)
+        if problem is not None:
+            raise problem from exc
+        raise
+
+
+def inspect_schema(path: Path, read_only: bool = False) -> dict[str, list[str]]:
+    """schema_problems() of an existing file, read without changing a byte of it."""
+    db = connect_read_only(path) if read_only else CrmDatabase(path, pragmas=False)
+    try:
+        return _readable(path, db, lambda: schema_problems(db))
     finally:
         db.close()
 
 
-def init_db(path: str | Path) -> APSWDatabase:
+def connect_read_only(path: Path) -> CrmDatabase:
+    """A connection that can only read (and never changes the file, nor files beside it)."""
+    db = CrmDatabase(path, read_only=True)
+    try:
+        _readable(path, db, lambda: (db.connect(), db.get_tables()))
+    except peewee.OperationalError:
+        # A WAL file without its -shm index in a read-only folder cannot be opened for
+        # shared reading; read it as an unchanging snapshot instead.
+        db.close()
+        db = CrmDatabase(path, read_only=True, immutable=True)
+        _readable(path, db, lambda: (db.connect(), db.get_tables()))
+        db.warnings.append(
+            tr(
+                "database",
+                "Changes that other programs make to this file will not show until it is "
+                "opened again.",
+            )
+        )
+    return db
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why the app can only read this file (in words), or None when it can write it."""
+    if path.exists() and not os.access(path, os.W_OK):
+        return tr("database", "the file is read-only")
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    # SQLite writes its journal (or WAL and its index) beside the file.
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return tr("database", "its folder is read-only")
+    return None
+
+
+def _storage_warning(storage: Storage, journal_mode: str) -> str:
+    where = {
+        StorageKind.network: tr("database", "a network drive ({fs})"),
+        StorageKind.bind_mount: tr("database", "a container's bind mount ({fs})"),
+    }[storage.kind].format(fs=storage.file_system)
+    if journal_mode == "wal":
+        return tr(
+            "database",
+            "This file is on {where} and already uses SQLite's WAL journal, which is not safe "
+            "there: two programs writing at once can damage it. Keep the file on a local "
+            "drive, or use an office database server.",
+        ).format(where=where)
+    return tr(
+        "database",
+        "This file is on {where}. It is opened without SQLite's WAL journal, which is not "
+        "safe there; only one program should write to it at a time.",
+    ).format(where=where)
+
+
+def init_db(
+    path: str | Path, *, read_only: bool | None = None, storage: Storage | None = None
+) -> CrmDatabase:
     """Open (creating if missing) the database file at ``path`` and bind the models to it.
 
     Creates missing tables with the backend's statements and the app's indexes; raises
-    NotADatabaseError or SchemaMismatchError, naming the file, when it cannot be used,
-    and then leaves the file exactly as it was.
+    NotADatabaseError, SchemaMismatchError or DatabaseFileError, naming the file, when it
+    cannot be used, and then leaves the file exactly as it was. A file the app cannot
+    write (``read_only`` None: found out) is opened read-only, changing nothing in it.
+    ``storage`` (found out when None) decides whether the file may use WAL.
     """
     path = Path(path).expanduser().absolute()
     check_sqlite_file(path)
+    reason = (
+        read_only_reason(path)
+        if read_only is None
+        else (tr("database", "it was opened read-only") if read_only else None)
+    )
+    if reason is not None and not path.exists():
+        raise DatabaseFileError(
+            path,
+            tr("database", "the database cannot be created here: {reason}").format(reason=reason),
+        )
     if path.exists():
-        problems = inspect_schema(path)
+        problems = inspect_schema(path, read_only=reason is not None)
         if problems:
             raise SchemaMismatchError(path, problems)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = open_database(path)
-    try:
-        db.connect()
-        with db.atomic():
-            for ddl in (*TABLE_DDL.values(), *INDEX_DDL):
-                db.execute_sql(ddl)
-    except peewee.DatabaseError as exc:
-        db.close()
-        raise (_not_a_database(path, exc) or exc) from exc
-    except BaseException:
-        db.close()
-        raise
+    storage = storage or storage_of(path)
+    if reason is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = CrmDatabase(path, wal=storage.wal_safe)
+        try:
+            _readable(path, db, lambda: _create_missing(db))
+        except peewee.OperationalError as exc:
+            db.close()
+            if "readonly" not in str(exc) and "read-only" not in str(exc):
+                raise
+            reason = tr("database", "the file cannot be written to")
+    if reason is not None:
+        db = _open_read_only(path)
+        db.read_only_reason = reason
+    db.storage = storage
+    if not storage.wal_safe:
+        db.warnings.append(_storage_warning(storage, db.journal_mode))
     database_proxy.initialize(db)
+    return db
+
+
+def _create_missing(db: CrmDatabase) -> None:
+    db.connect()
+    with db.atomic():
+        for ddl in (*TABLE_DDL.values(), *INDEX_DDL):
+            db.execute_sql(ddl)
+
+
+def _open_read_only(path: Path) -> CrmDatabase:
+    db = connect_read_only(path)
+    missing = {table._meta.table_name for table in TABLES} - set(db.get_tables())
+    if missing:
+        db.close()
+        raise DatabaseFileError(
+            path,
+            tr("database", "the file is read-only and lacks the tables {tables}").format(
+                tables=", ".join(sorted(missing))
+            ),
+        )
     return db
 
 
@@ -313,6 +467,11 @@ def close_db() -> None:
     if db is not None:
         db.close()
     database_proxy.initialize(None)
+
+
+def current_database() -> CrmDatabase | None:
+    db = database_proxy.obj
+    return db if isinstance(db, CrmDatabase) else None
 
 
 def case_insensitive(field: peewee.Field) -> peewee.Node:
