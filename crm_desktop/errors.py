@@ -62,10 +62,13 @@ class SchemaMismatchError(DatabaseFileError):
 class ConflictError(CrmError):
     """A record changed or vanished in the database while a person was editing it."""
 
-    def __init__(self, kind: str, record_id: str, current: object | None) -> None:
+    def __init__(
+        self, kind: str, record_id: str, current: object | None, fields: tuple[str, ...] = ()
+    ) -> None:
         self.kind = kind
         self.record_id = record_id
         self.current = current  # the record as it is now, or None when it was deleted
+        self.fields = fields  # what both sides changed
         what = "deleted" if current is None else "changed"
         super().__init__(f"The {kind} {record_id!r} was {what} by someone else meanwhile.")
 

@@ -8,12 +8,11 @@ from contextlib import contextmanager
 from enum import StrEnum
 from typing import Any, TypeVar
 
-import peewee
 from pydantic import BaseModel, ValidationError
 
 from crm_desktop import timeutil
 from crm_desktop.database import database_proxy
-from crm_desktop.errors import InvalidInputError
+from crm_desktop.errors import ConflictError, InvalidInputError
 from crm_desktop.i18n import tr
 from crm_desktop.models import field_errors
 
@@ -38,8 +37,25 @@ def write_transaction() -> Iterator[None]:
         yield
 
 
-def db() -> peewee.Database:
-    return database_proxy
+def check_unchanged(
+    kind: str,
+    record_id: str,
+    current: BaseModel | None,
+    expected: BaseModel | None,
+    fields: set[str] | list[str],
+) -> None:
+    """Refuse to write over what someone else changed since ``expected`` was read.
+
+    Only the fields being written count: another program may have changed others meanwhile,
+    and those stay as it left them.
+    """
+    if expected is None:
+        return
+    if current is None:
+        raise ConflictError(kind, record_id, None)
+    stale = tuple(f for f in sorted(fields) if getattr(current, f) != getattr(expected, f))
+    if stale:
+        raise ConflictError(kind, record_id, current, stale)
 
 
 class Problems(list[str]):

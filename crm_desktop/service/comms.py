@@ -20,7 +20,12 @@ from crm_desktop.models import (
     CommType,
     CommUpdate,
 )
-from crm_desktop.service._common import Problems, validated, write_transaction
+from crm_desktop.service._common import (
+    Problems,
+    check_unchanged,
+    validated,
+    write_transaction,
+)
 from crm_desktop.service.rows import Attachment, TimelineEntry, TimelineFilter
 
 # How much of a body a timeline line reads: enough for its first lines, never a whole e-mail.
@@ -103,7 +108,7 @@ def list_comms(
 
 
 def get_comm(comm_id: str) -> CommInDB:
-    row = CommTable.select(*_COMM_COLUMNS).where(CommTable.id == comm_id).dicts().first()
+    row = _raw_comm(comm_id)
     if row is None:
         raise NotFoundError("communication", comm_id)
     return comm_from_row(row)
@@ -122,18 +127,29 @@ def create_comm(data: CommCreate | dict[str, Any]) -> CommInDB:
     return comm_from_row(row)
 
 
-def update_comm(comm_id: str, data: CommUpdate | dict[str, Any]) -> CommInDB:
-    """Change what CommUpdate allows (subject, body, occurred_at); only given fields are written."""
+def update_comm(
+    comm_id: str, data: CommUpdate | dict[str, Any], expected: CommInDB | None = None
+) -> CommInDB:
+    """Change what CommUpdate allows (subject, body, occurred_at); only given fields are written.
+
+    With ``expected`` (the entry as the user saw it), ConflictError instead of writing over
+    a field that someone else changed or over an entry they deleted meanwhile.
+    """
     update = validated(CommUpdate, data)
     changes = update.model_dump(include=update.model_fields_set)
     with write_transaction():
-        if changes:
-            changed = CommTable.update(changes).where(CommTable.id == comm_id).execute()
-        else:
-            changed = CommTable.select().where(CommTable.id == comm_id).count()
-        if not changed:
+        row = _raw_comm(comm_id)
+        current = comm_from_row(row) if row is not None else None
+        check_unchanged("communication", comm_id, current, expected, set(changes))
+        if current is None:
             raise NotFoundError("communication", comm_id)
+        if changes:
+            CommTable.update(changes).where(CommTable.id == comm_id).execute()
     return get_comm(comm_id)
+
+
+def _raw_comm(comm_id: str) -> dict[str, Any] | None:
+    return CommTable.select(*_COMM_COLUMNS).where(CommTable.id == comm_id).dicts().first()
 
 
 def delete_comm(comm_id: str) -> None:
@@ -144,7 +160,7 @@ def delete_comm(comm_id: str) -> None:
 
 def comm_record(comm_id: str) -> dict[str, Any]:
     """The stored row exactly as it is (raw text), e.g. to restore it after a delete."""
-    row = CommTable.select(*_COMM_COLUMNS).where(CommTable.id == comm_id).dicts().first()
+    row = _raw_comm(comm_id)
     if row is None:
         raise NotFoundError("communication", comm_id)
     return row

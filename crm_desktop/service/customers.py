@@ -13,7 +13,12 @@ from crm_desktop.database import CommTable, CustomerTable, MediaTable, case_inse
 from crm_desktop.errors import NotFoundError
 from crm_desktop.i18n import tr
 from crm_desktop.models import CustomerCreate, CustomerInDB, CustomerUpdate
-from crm_desktop.service._common import Problems, validated, write_transaction
+from crm_desktop.service._common import (
+    Problems,
+    check_unchanged,
+    validated,
+    write_transaction,
+)
 from crm_desktop.service.rows import CustomerRow
 
 _CUSTOMER_COLUMNS = tuple(CustomerTable._meta.sorted_fields)
@@ -62,12 +67,7 @@ def count_customers(search: str | None = None) -> int:
 
 
 def get_customer(customer_id: str) -> CustomerInDB:
-    row = (
-        CustomerTable.select(*_CUSTOMER_COLUMNS)
-        .where(CustomerTable.id == customer_id)
-        .dicts()
-        .first()
-    )
+    row = _raw_customer(customer_id)
     if row is None:
         raise NotFoundError("customer", customer_id)
     return customer_from_row(row)
@@ -84,17 +84,39 @@ def create_customer(data: CustomerCreate | dict[str, Any]) -> CustomerInDB:
     return customer_from_row(row)
 
 
-def update_customer(customer_id: str, data: CustomerUpdate | dict[str, Any]) -> CustomerInDB:
-    """Change the given fields (and ``updated_at``); no other column is written."""
+def update_customer(
+    customer_id: str,
+    data: CustomerUpdate | dict[str, Any],
+    expected: CustomerInDB | None = None,
+) -> CustomerInDB:
+    """Change the given fields (and ``updated_at``); no other column is written.
+
+    With ``expected`` (the customer as the user saw them), ConflictError instead of writing
+    over a field that someone else changed, or over a customer they deleted, meanwhile.
+    """
     update = validated(CustomerUpdate, data)
     changes: dict[str, Any] = update.model_dump(include=update.model_fields_set)
+    edited = set(changes)
     if "tags" in changes:
         changes["tags"] = json.dumps(changes["tags"])
     changes["updated_at"] = timeutil.now_storage()
     with write_transaction():
-        if not CustomerTable.update(changes).where(CustomerTable.id == customer_id).execute():
+        row = _raw_customer(customer_id)
+        current = customer_from_row(row) if row is not None else None
+        check_unchanged("customer", customer_id, current, expected, edited)
+        if current is None:
             raise NotFoundError("customer", customer_id)
+        CustomerTable.update(changes).where(CustomerTable.id == customer_id).execute()
     return get_customer(customer_id)
+
+
+def _raw_customer(customer_id: str) -> dict[str, Any] | None:
+    return (
+        CustomerTable.select(*_CUSTOMER_COLUMNS)
+        .where(CustomerTable.id == customer_id)
+        .dicts()
+        .first()
+    )
 
 
 def delete_customer(customer_id: str) -> None:

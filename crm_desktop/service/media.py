@@ -12,7 +12,12 @@ from crm_desktop.database import CustomerTable, MediaTable, new_id
 from crm_desktop.errors import InvalidInputError, NotFoundError
 from crm_desktop.i18n import tr
 from crm_desktop.models import MediaCreate, MediaDirection, MediaInDB, MediaTagsUpdate
-from crm_desktop.service._common import Problems, validated, write_transaction
+from crm_desktop.service._common import (
+    Problems,
+    check_unchanged,
+    validated,
+    write_transaction,
+)
 from crm_desktop.service.rows import MediaFilter
 
 _MEDIA_COLUMNS = tuple(MediaTable._meta.sorted_fields)
@@ -102,16 +107,27 @@ def create_media_many(items: list[MediaCreate | dict[str, Any]]) -> list[MediaIn
     return [media_from_row(row) for row in rows]
 
 
-def update_media_tags(media_id: str, tags: list[str] | str) -> MediaInDB:
-    """Change a record's tags; no other column is written."""
+def update_media_tags(
+    media_id: str, tags: list[str] | str, expected: MediaInDB | None = None
+) -> MediaInDB:
+    """Change a record's tags; no other column is written.
+
+    With ``expected`` (the record as the user saw it), ConflictError instead of writing over
+    tags that someone else changed, or a record they deleted, meanwhile.
+    """
     clean = validated(MediaTagsUpdate, {"tags": tags}).tags
     with write_transaction():
-        changed = (
-            MediaTable.update(tags=json.dumps(clean)).where(MediaTable.id == media_id).execute()
-        )
-        if not changed:
+        row = _raw_media(media_id)
+        current = media_from_row(row) if row is not None else None
+        check_unchanged("media record", media_id, current, expected, {"tags"})
+        if current is None:
             raise NotFoundError("media record", media_id)
+        MediaTable.update(tags=json.dumps(clean)).where(MediaTable.id == media_id).execute()
     return get_media(media_id)
+
+
+def _raw_media(media_id: str) -> dict[str, Any] | None:
+    return MediaTable.select(*_MEDIA_COLUMNS).where(MediaTable.id == media_id).dicts().first()
 
 
 def delete_media(media_id: str) -> None:
@@ -122,7 +138,7 @@ def delete_media(media_id: str) -> None:
 
 def media_record(media_id: str) -> dict[str, Any]:
     """The stored row exactly as it is (raw text), e.g. to restore it after a delete."""
-    row = MediaTable.select(*_MEDIA_COLUMNS).where(MediaTable.id == media_id).dicts().first()
+    row = _raw_media(media_id)
     if row is None:
         raise NotFoundError("media record", media_id)
     return row
