@@ -477,3 +477,12 @@ def current_database() -> CrmDatabase | None:
 def case_insensitive(field: peewee.Field) -> peewee.Node:
     """An ordering key that ignores case and can use the app's name index (SQLite's NOCASE)."""
     return field.collate("NOCASE")
+
+
+def change_counter() -> int:
+    """A number that changes whenever another connection commits to the file.
+
+    SQLite's ``PRAGMA data_version``: it costs microseconds and reads no table, so the app
+    can ask every second and do nothing when nothing changed.
+    """
+    return int(database_proxy.execute_sql("PRAGMA data_version").fetchone()[0])

@@ -4,7 +4,8 @@ Everything above this layer (Qt item models, widgets) reads and writes through t
 functions; none of it speaks SQL or peewee.
 """
 
-from crm_desktop.errors import InvalidInputError, NotFoundError
+from crm_desktop.database import change_counter
+from crm_desktop.errors import ConflictError, InvalidInputError, NotFoundError
 from crm_desktop.service.comms import (
     comm_record,
     count_comms,
@@ -54,6 +55,7 @@ from crm_desktop.service.rows import (
 
 __all__ = [
     "Attachment",
+    "ConflictError",
     "CustomerRow",
     "CustomerSort",
     "InvalidInputError",
@@ -61,6 +63,7 @@ __all__ = [
     "NotFoundError",
     "TimelineEntry",
     "TimelineFilter",
+    "change_counter",
     "comm_record",
     "count_comms",
     "count_customers",

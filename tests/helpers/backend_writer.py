@@ -1,0 +1,64 @@
+"""A second process that writes to the shared file the way the web backend does.
+
+Run as ``python -m tests.helpers.backend_writer DB [options]``: its own plain-sqlite3
+connection, the backend's formats, short autocommit writes (or one batch transaction).
+It prints one line per committed write, so a test can follow it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+from tests.helpers import backend
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--customer", help="log communications for this customer id")
+    parser.add_argument("--customers", type=int, default=0, help="customers to add")
+    parser.add_argument("--comms", type=int, default=0, help="communications to add")
+    parser.add_argument("--delay", type=float, default=0.0, help="seconds between writes")
+    parser.add_argument("--prefix", default="backend", help="subject/name prefix")
+    parser.add_argument(
+        "--batch", action="store_true", help="all writes in one transaction (then COMMIT)"
+    )
+    parser.add_argument("--journal", choices=["wal", "delete"], default=None)
+    args = parser.parse_args(argv)
+
+    connection = sqlite3.connect(args.db, timeout=30, isolation_level=None)
+    if args.journal:
+        connection.execute(f"PRAGMA journal_mode = {args.journal}")
+    if args.batch:
+        connection.execute("BEGIN IMMEDIATE")
+    for i in range(args.customers):
+        backend.insert_customer(connection, f"{args.prefix} customer {i:04d}")
+        report(f"customer {i}", args.delay)
+    for i in range(args.comms):
+        backend.insert_comm(
+            connection, args.customer, type="whatsapp", subject=f"{args.prefix} message {i:04d}"
+        )
+        report(f"comm {i}", args.delay)
+    if args.batch:
+        connection.execute("COMMIT")
+        report("committed", 0)
+    connection.close()
+    return 0
+
+
+def report(what: str, delay: float) -> None:
+    print(what, flush=True)
+    if delay:
+        time.sleep(delay)
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except sqlite3.Error as exc:
+        print(f"error: {exc}", file=sys.stderr, flush=True)
+        sys.exit(3)
