@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import difflib
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -39,6 +40,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         super().__init__(parent)
         self._rows: list[Row] = []
         self._complete = True
+        self._busy = False
 
     # --- what subclasses provide ----------------------------------------------------------
 
@@ -58,20 +60,30 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
+    # While a page is being inserted or the model reset, a slot connected to those signals
+    # (QAbstractItemModelTester's, or a view's) may ask for more: the same page would come
+    # twice. So nothing is fetched while the model is busy changing.
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._complete
+        return not parent.isValid() and not self._complete and not self._busy
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._complete:
+        if parent.isValid() or self._complete or self._busy:
             return
-        rows = self._fetch(self._rows[-1] if self._rows else None, len(self._rows))
-        if rows is None:
-            return
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
+        with self._changing():
+            rows = self._fetch(self._rows[-1] if self._rows else None, len(self._rows))
+            if rows:
+                first = len(self._rows)
+                self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+                self._rows.extend(rows)
+                self.endInsertRows()
+
+    @contextmanager
+    def _changing(self) -> Iterator[None]:
+        busy, self._busy = self._busy, True
+        try:
+            yield
+        finally:
+            self._busy = busy
 
     # --- for panels -----------------------------------------------------------------------
 
@@ -98,12 +110,13 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
 
     def reload(self) -> None:
         """Start over from the first page (after the query itself changed)."""
-        self.beginResetModel()
-        self._rows = []
-        self._complete = not self.is_active()
-        if not self._complete:
-            self._rows = self._fetch(None, 0) or []
-        self.endResetModel()
+        with self._changing():
+            self.beginResetModel()
+            self._rows = []
+            self._complete = not self.is_active()
+            if not self._complete:
+                self._rows = self._fetch(None, 0) or []
+            self.endResetModel()
 
     def refresh(self) -> None:
         """Re-read the rows loaded so far and apply only what changed (selection stays)."""
@@ -122,8 +135,9 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
             if len(page) < self.PAGE_SIZE:
                 complete = True
                 break
-        self._apply(fresh)
-        self._complete = complete
+        with self._changing():
+            self._apply(fresh)
+            self._complete = complete
 
     # --- internals ------------------------------------------------------------------------
 

@@ -1,0 +1,366 @@
+"""The dialog that logs a communication, or edits what CommUpdate allows of a stored one.
+
+It never loses what was typed: invalid input is shown at its field, a database error in the
+banner, and the dialog stays open until the save worked or the user chose to discard.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTime
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from crm_desktop import service, timeutil
+from crm_desktop.errors import InvalidInputError, explain
+from crm_desktop.models import CommInDB
+from crm_desktop.ui import icons, timefmt
+from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.forms import FieldForm, dialog_layout
+from crm_desktop.ui.timeline.attachments import AttachmentsEditor, Column
+from crm_desktop.ui.timeline.drop import local_files
+from crm_desktop.ui.timeline.labels import DIRECTIONS, TYPES, direction_label, type_label
+
+log = logging.getLogger("crm_desktop.ui.timeline")
+
+STATE_KEY = "dialog/CommDialog"
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+
+
+def display_format(locale: QLocale | None = None) -> str:
+    """The locale's short date and time, with a four-digit year (two digits are ambiguous)."""
+    locale = locale or QLocale()
+    date = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in date:
+        date = date.replace("yy", "yyyy")
+    return f"{date} {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
+
+
+def to_storage(moment: QDateTime) -> str:
+    """A QDateTime (in any zone) as the stored naive-UTC text."""
+    return timeutil.to_storage(_EPOCH + timedelta(milliseconds=moment.toMSecsSinceEpoch()))
+
+
+class CommDialog(QDialog):
+    """Log a communication (``for_new``) or edit one (``for_edit``); callers ``open()`` it."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        customer_id: str,
+        comm: CommInDB | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.customer_id = customer_id
+        self.comm = comm
+        self.saved_id: str | None = None
+        customer_name, customer_folder = self._customer()
+        self.setObjectName("commDialog")
+        self.setAcceptDrops(comm is None)
+        if comm is None:
+            title = self.tr("Log communication with {name}").format(name=customer_name)
+        else:
+            title = self.tr("Edit communication with {name}").format(name=customer_name)
+        self.setWindowTitle(title if customer_name else self.tr("Communication"))
+        self.setMinimumWidth(520)
+
+        self.form = FieldForm(self)
+        self.type_box = self._choices("commType", TYPES, type_label, icons.comm_type_icon)
+        self.direction_box = self._choices(
+            "commDirection", DIRECTIONS, direction_label, icons.direction_icon
+        )
+        self.when = QDateTimeEdit(self)
+        self.when.setObjectName("commOccurredAt")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat(display_format())
+        self.subject = QLineEdit(self)
+        self.subject.setObjectName("commSubject")
+        self.subject.setPlaceholderText(self.tr("What it was about"))
+        self.body = QPlainTextEdit(self)
+        self.body.setObjectName("commBody")
+        self.body.setTabChangesFocus(True)
+        self.body.setPlaceholderText(self.tr("What was said or written"))
+        self.body.viewport().installEventFilter(self)  # file drops on the text: attachments
+        self.attachments = AttachmentsEditor(
+            customer_folder, read_only=comm is not None, parent=self
+        )
+
+        self.form.add_field("type", self.tr("&Type:"), self.type_box)
+        self.form.add_field("direction", self.tr("&Direction:"), self.direction_box)
+        self.form.add_field("occurred_at", self.tr("&When:"), self.when)
+        self.form.add_field("subject", self.tr("&Subject:"), self.subject)
+        self.form.add_field("body", self.tr("&Body:"), self.body)
+        self.form.add_field("attachments", self.tr("Attach&ments:"), self.attachments)
+        self.when.setAccessibleName(self.tr("When it happened"))
+        self.attachments.table.setAccessibleName(self.tr("Attachments"))
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("commSave")
+        self.save_button.setToolTip(self.tr("Save (Ctrl+Enter)"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        dialog_layout(self, self.form, buttons=buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save)
+
+        self._fill(comm)
+        self._initial = self._typed()
+        self.resize(600, 620)
+        state = context.settings.state(STATE_KEY)
+        if state is not None:
+            self.restoreGeometry(state)
+        (self.subject if comm is not None else self.type_box).setFocus()
+
+    @classmethod
+    def for_new(
+        cls, context: AppContext, customer_id: str, parent: QWidget | None = None
+    ) -> CommDialog:
+        return cls(context, customer_id, None, parent)
+
+    @classmethod
+    def for_edit(
+        cls, context: AppContext, comm: CommInDB, parent: QWidget | None = None
+    ) -> CommDialog:
+        return cls(context, comm.customer_id, comm, parent)
+
+    @property
+    def is_new(self) -> bool:
+        return self.comm is None
+
+    # --- building -------------------------------------------------------------------------
+
+    def _customer(self) -> tuple[str, str | None]:
+        """The customer's name and Nextcloud folder; a missing customer is reported on save."""
+        try:
+            customer = service.get_customer(self.customer_id)
+        except Exception as exc:
+            log.warning("Customer %r not readable for the composer: %s", self.customer_id, exc)
+            return "", None
+        return customer.name, customer.nextcloud_folder
+
+    def _choices(
+        self,
+        name: str,
+        values: tuple[str, ...],
+        label: Callable[[str], str],
+        icon: Callable[[str], QIcon],
+    ) -> QComboBox:
+        box = QComboBox(self)
+        box.setObjectName(name)
+        for value in values:
+            box.addItem(icon(value), label(value), value)
+        return box
+
+    def _fill(self, comm: CommInDB | None) -> None:
+        if comm is None:
+            self.when.setDateTime(QDateTime.currentDateTime())
+            return
+        for box, value, label, icon in (
+            (self.type_box, str(comm.type), type_label, icons.comm_type_icon),
+            (self.direction_box, str(comm.direction), direction_label, icons.direction_icon),
+        ):
+            if box.findData(value) < 0:  # a foreign row's unknown value, shown as it is
+                box.addItem(icon(value), label(value), value)
+            box.setCurrentIndex(box.findData(value))
+            box.setEnabled(False)
+        self.subject.setText(comm.subject or "")
+        self.body.setPlainText(comm.body or "")
+        moment = comm.occurred_at_utc
+        self.when.setDateTime(timefmt.to_local(moment) if moment else QDateTime.currentDateTime())
+        self.attachments.set_attachments(comm.attachments)
+
+    # --- values ---------------------------------------------------------------------------
+
+    def _typed(self) -> tuple[Any, ...]:
+        """What the user may have typed (not the choices of a combo box), to compare."""
+        return (
+            self.subject.text(),
+            self.body.toPlainText(),
+            self.when.dateTime(),
+            self.attachments.values(),
+        )
+
+    def is_modified(self) -> bool:
+        return self._typed() != self._initial
+
+    def _when_changed(self) -> bool:
+        return self.when.dateTime() != self._initial[2]
+
+    def occurred_at(self) -> str:
+        """The stored UTC text of the local time shown; a typed time is taken to the minute."""
+        moment = self.when.dateTime()
+        shows_seconds = self.when.displayedSections() & QDateTimeEdit.Section.SecondSection
+        if self._when_changed() and not shows_seconds:
+            moment = QDateTime(moment)
+            moment.setTime(QTime(moment.time().hour(), moment.time().minute()))
+        return to_storage(moment)
+
+    def values(self) -> dict[str, Any]:
+        """The input as CommCreate's fields (not yet validated)."""
+        return {
+            "customer_id": self.customer_id,
+            "type": self.type_box.currentData(),
+            "direction": self.direction_box.currentData(),
+            "subject": self.subject.text(),
+            "body": self.body.toPlainText(),
+            "attachments": self.attachments.values(),
+            "logged_by": self.context.user_name,
+            "occurred_at": self.occurred_at(),
+        }
+
+    def changes(self) -> dict[str, Any]:
+        """What an edit changes, as CommUpdate's fields: only what differs from the record."""
+        assert self.comm is not None
+        changes: dict[str, Any] = {}
+        if self.subject.text() != (self.comm.subject or ""):
+            changes["subject"] = self.subject.text()
+        if self.body.toPlainText() != (self.comm.body or ""):
+            changes["body"] = self.body.toPlainText()
+        if self._when_changed():
+            changes["occurred_at"] = self.occurred_at()
+        return changes
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def save(self) -> None:
+        self.form.clear_errors()
+        try:
+            if self.comm is None:
+                self.saved_id = service.create_comm(self.values()).id
+            else:
+                changes = self.changes()
+                if changes:
+                    service.update_comm(self.comm.id, changes)
+                self.saved_id = self.comm.id
+        except InvalidInputError as exc:
+            self._show_field_errors(exc.field_errors)
+            return
+        except Exception as exc:  # gone meanwhile, database locked, ...: keep all, say why
+            explanation = explain(exc)
+            if explanation.is_bug:
+                log.error("Saving a communication failed", exc_info=exc)
+            self.form.show_banner(f"{explanation.title}: {explanation.text}")
+            return
+        self._initial = self._typed()
+        self.context.events.comms_changed.emit(self.customer_id)
+        self.accept()
+
+    def _show_field_errors(self, errors: dict[str, str]) -> None:
+        """Errors at their fields; an attachment's error says which row and column it is."""
+        shown: dict[str, str] = {}
+        first_row: int | None = None
+        for location, message in errors.items():
+            parts = location.split(".")
+            if parts[0] == "attachments" and len(parts) >= 2 and parts[1].isdigit():
+                row = int(parts[1])
+                first_row = row if first_row is None else first_row
+                column = parts[2] if len(parts) > 2 else ""
+                what = {
+                    Column.filename.name: self.tr("file name"),
+                    Column.nextcloud_path.name: self.tr("Nextcloud path"),
+                }.get(column, "")
+                message = self.tr("Attachment {row}, {what}: {message}").format(
+                    row=row + 1, what=what, message=message
+                )
+            shown[location] = message
+        self.form.show_errors(shown)
+        if first_row is not None:
+            self.attachments.select_row(first_row)
+
+    def reject(self) -> None:
+        if self.is_modified() and not self.context.prompts.confirm(
+            self,
+            self.tr("Discard this communication?"),
+            self.tr("What you typed has not been saved."),
+            self.tr("Discard"),
+        ):
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        self.context.settings.set_state(STATE_KEY, self.saveGeometry())
+        super().done(result)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # No default button (the button box makes Save one as it shows): Enter ends a line
+        # or a table cell and never saves half a message; Ctrl+Enter saves.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The window's close button asks like Cancel does; done() closes for real.
+        event.ignore()
+        self.reject()
+
+    # --- files dropped from the file manager ----------------------------------------------
+
+    def _wants(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
+        return (
+            self.is_new
+            and bool(event.possibleActions() & Qt.DropAction.CopyAction)
+            and bool(local_files(event.mimeData()))
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._answer_drag(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._answer_drag(event)
+
+    def _answer_drag(self, event: QDragEnterEvent | QDragMoveEvent) -> None:
+        if self._wants(event):
+            # Always a copy: a move would let the file manager delete the user's file.
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not self._wants(event):
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.attachments.add_files(
+            local_files(event.mimeData()), self.context.settings.nextcloud_folder or None
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The body would paste a dropped file's path as text; files become attachments instead.
+        if event.type() in _DRAG_EVENTS and self._wants(event):  # type: ignore[arg-type]
+            if event.type() == QEvent.Type.Drop:
+                self.dropEvent(event)  # type: ignore[arg-type]
+            else:
+                self._answer_drag(event)  # type: ignore[arg-type]
+            return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,370 @@
+"""Paints one timeline entry: type badge, subject and time, direction, body preview, attachments.
+
+Every entry has the same height (the attachment line is always reserved), so the view can
+use uniform item sizes and never measures rows: a timeline of 20,000 entries scrolls as fast
+as one of twenty. Colours come from the palette only, so light and dark schemes both work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from crm_desktop.service import TimelineEntry
+from crm_desktop.ui import icons
+from crm_desktop.ui.timeline.model import TimelineRole
+
+Index = QModelIndex | QPersistentModelIndex
+
+PADDING = 10  # around an entry
+BADGE = 34  # diameter of the type circle
+BADGE_ICON = 18
+GAP = 12  # between the badge and the text
+LINE_GAP = 3
+SMALL_ICON = 14
+BODY_LINES = 2
+MIN_WIDTH = 240
+SEPARATOR = " · "
+
+
+def mix(color: QColor, other: QColor, amount: float) -> QColor:
+    """``color`` moved ``amount`` (0..1) of the way towards ``other``: muted text, lines."""
+    return QColor.fromRgbF(
+        color.redF() + (other.redF() - color.redF()) * amount,
+        color.greenF() + (other.greenF() - color.greenF()) * amount,
+        color.blueF() + (other.blueF() - color.blueF()) * amount,
+    )
+
+
+@dataclass(frozen=True)
+class Colors:
+    """The colours of one entry, from the palette, for its state (selected or not)."""
+
+    text: QColor
+    muted: QColor
+    line: QColor
+    background: QColor
+    selected: bool
+
+    @classmethod
+    def of(cls, option: QStyleOptionViewItem) -> Colors:
+        palette = option.palette
+        state = option.state
+        if not state & QStyle.StateFlag.State_Enabled:
+            group = QPalette.ColorGroup.Disabled
+        elif state & QStyle.StateFlag.State_Active:
+            group = QPalette.ColorGroup.Active
+        else:
+            group = QPalette.ColorGroup.Inactive
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        if selected:
+            text = palette.color(group, QPalette.ColorRole.HighlightedText)
+            background = palette.color(group, QPalette.ColorRole.Highlight)
+        else:
+            text = palette.color(group, QPalette.ColorRole.Text)
+            background = palette.color(group, QPalette.ColorRole.Base)
+        return cls(
+            text=text,
+            muted=mix(text, background, 0.38 if not selected else 0.2),
+            line=mix(text, background, 0.88),
+            background=palette.color(group, QPalette.ColorRole.Base),
+            selected=selected,
+        )
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """The fonts of an entry and the height that follows from them, for one view font."""
+
+    title: QFont
+    meta: QFont
+    body: QFont
+    title_height: int
+    meta_height: int
+    body_line: int
+
+    @classmethod
+    def for_font(cls, font: QFont) -> Fonts:
+        title = QFont(font)
+        title.setBold(True)
+        meta = QFont(font)
+        if font.pointSizeF() > 0:
+            meta.setPointSizeF(font.pointSizeF() * 0.9)
+        elif font.pixelSize() > 0:
+            meta.setPixelSize(max(8, round(font.pixelSize() * 0.9)))
+        return cls(
+            title=title,
+            meta=meta,
+            body=QFont(font),
+            title_height=QFontMetrics(title).height(),
+            meta_height=max(QFontMetrics(meta).height(), SMALL_ICON),
+            body_line=QFontMetrics(font).lineSpacing(),
+        )
+
+    @property
+    def height(self) -> int:
+        return (
+            PADDING
+            + self.title_height
+            + LINE_GAP
+            + self.meta_height
+            + LINE_GAP * 2
+            + self.body_line * BODY_LINES
+            + LINE_GAP
+            + self.meta_height
+            + PADDING
+        )
+
+
+def preview_lines(text: str, metrics: QFontMetrics, width: int, count: int) -> list[str]:
+    """The first ``count`` lines of ``text`` wrapped at ``width`` pixels; the last is elided.
+
+    Blank lines are skipped: a preview shows words, not an e-mail's empty lines.
+    """
+    tokens: list[str | None] = []  # words, None where a paragraph ends
+    for paragraph in text.splitlines():
+        words = paragraph.split()
+        if words:
+            if tokens:
+                tokens.append(None)
+            tokens.extend(words)
+    lines: list[str] = []
+    current: list[str] = []
+    position = 0
+    while position < len(tokens) and len(lines) < count - 1:
+        token = tokens[position]
+        if token is None:
+            if current:
+                lines.append(" ".join(current))
+                current = []
+            position += 1
+            continue
+        if current and metrics.horizontalAdvance(" ".join([*current, token])) > width:
+            lines.append(" ".join(current))
+            current = []
+            continue  # the same word starts the next line
+        current.append(token)
+        position += 1
+    # The last line takes whatever is left, elided at the width.
+    rest = [*current, *(token for token in tokens[position:] if token is not None)]
+    if rest:
+        lines.append(" ".join(rest))
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+
+
+class TimelineDelegate(QStyledItemDelegate):
+    """Draws entries from TimelineRole data with small helpers, one per part of the entry."""
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)
+        self._fonts: dict[str, Fonts] = {}
+
+    def fonts(self, font: QFont) -> Fonts:
+        key = font.key()
+        if key not in self._fonts:
+            self._fonts[key] = Fonts.for_font(font)
+        return self._fonts[key]
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        # The same for every entry: the view lays out 20,000 rows without asking each one.
+        return QSize(MIN_WIDTH, self.fonts(option.font).height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        painter.save()
+        try:
+            # Selection and hover exactly as the platform's style draws them.
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+            entry = index.data(TimelineRole.Entry)
+            if isinstance(entry, TimelineEntry):
+                self._paint_entry(painter, opt, index, entry)
+        finally:
+            painter.restore()
+
+    def _paint_entry(
+        self, painter: QPainter, opt: QStyleOptionViewItem, index: Index, entry: TimelineEntry
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fonts = self.fonts(opt.font)
+        colors = Colors.of(opt)
+        box = opt.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+        draw_badge(painter, QRect(box.left(), box.top(), BADGE, BADGE), entry.type, colors)
+        left = box.left() + BADGE + GAP
+        width = max(0, box.right() - left + 1)
+        top = box.top()
+        title = QRect(left, top, width, fonts.title_height)
+        draw_title(
+            painter,
+            title,
+            fonts,
+            colors,
+            subject=str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
+            has_subject=bool(entry.subject),
+            when=str(index.data(TimelineRole.When) or ""),
+            has_problems=bool(entry.problems),
+        )
+        top = title.bottom() + 1 + LINE_GAP
+        meta = QRect(left, top, width, fonts.meta_height)
+        draw_meta(
+            painter,
+            meta,
+            fonts,
+            colors,
+            direction=entry.direction,
+            parts=[
+                str(index.data(TimelineRole.DirectionLabel) or ""),
+                str(index.data(TimelineRole.TypeLabel) or ""),
+                logged_by_text(entry.logged_by),
+            ],
+        )
+        top = meta.bottom() + 1 + LINE_GAP * 2
+        body = QRect(left, top, width, fonts.body_line * BODY_LINES)
+        draw_body(painter, body, fonts, colors, entry.body_preview or "")
+        top = body.bottom() + 1 + LINE_GAP
+        if entry.attachments:
+            names = ", ".join(attachment.filename for attachment in entry.attachments)
+            draw_attachments(
+                painter, QRect(left, top, width, fonts.meta_height), fonts, colors, names
+            )
+        draw_separator(painter, opt.rect, colors)
+
+
+def logged_by_text(name: str | None) -> str:
+    if not name:
+        return ""
+    return QApplication.translate("TimelineDelegate", "logged by {name}").format(name=name)
+
+
+# --- drawing helpers ------------------------------------------------------------------------
+
+
+_tinted: dict[tuple[int, int, int, float], QPixmap] = {}
+
+
+def tinted_pixmap(icon: QIcon, size: int, color: QColor, ratio: float) -> QPixmap:
+    """The icon's shape filled with ``color``: icons follow the text they stand beside."""
+    key = (icon.cacheKey(), size, color.rgba(), ratio)
+    pixmap = _tinted.get(key)
+    if pixmap is None:
+        if len(_tinted) > 256:  # a handful of icons and colours; never grows with the data
+            _tinted.clear()
+        pixmap = QPixmap(icon.pixmap(QSize(size, size), ratio))
+        tint = QPainter(pixmap)
+        tint.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        tint.fillRect(pixmap.rect(), color)
+        tint.end()
+        _tinted[key] = pixmap
+    return pixmap
+
+
+def draw_icon(painter: QPainter, icon: QIcon, rect: QRect, color: QColor) -> None:
+    """A small icon centred in ``rect``, in ``color``."""
+    size = min(SMALL_ICON, rect.width(), rect.height())
+    if size <= 0:
+        return
+    ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+    target = QRect(0, 0, size, size)
+    target.moveCenter(rect.center())
+    painter.drawPixmap(target, tinted_pixmap(icon, size, color, ratio))
+
+
+def draw_badge(painter: QPainter, rect: QRect, comm_type: str, colors: Colors) -> None:
+    """A circle tinted with the type's colour, its icon inside (readable on any selection)."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colors.background)
+    painter.drawEllipse(rect)
+    tint = QColor(icons.comm_type_color(comm_type))
+    tint.setAlphaF(0.16)
+    painter.setBrush(tint)
+    painter.drawEllipse(rect)
+    icon_rect = QRect(0, 0, BADGE_ICON, BADGE_ICON)
+    icon_rect.moveCenter(rect.center())
+    icons.comm_type_icon(comm_type).paint(painter, icon_rect, Qt.AlignmentFlag.AlignCenter)
+
+
+def draw_title(
+    painter: QPainter,
+    rect: QRect,
+    fonts: Fonts,
+    colors: Colors,
+    *,
+    subject: str,
+    has_subject: bool,
+    when: str,
+    has_problems: bool,
+) -> None:
+    """The subject in bold, elided; the time on the right; a warning if the row does not fit."""
+    painter.setFont(fonts.meta)
+    painter.setPen(colors.muted)
+    when_width = QFontMetrics(fonts.meta).horizontalAdvance(when)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, when)
+    right = rect.right() - when_width - (GAP if when else 0)
+    if has_problems:
+        marker = QRect(0, 0, SMALL_ICON, SMALL_ICON)
+        marker.moveCenter(rect.center())
+        marker.moveRight(right)
+        draw_icon(painter, icons.icon("warning"), marker, colors.text)
+        right = marker.left() - LINE_GAP * 2
+    title = QFont(fonts.title)
+    title.setItalic(not has_subject)
+    painter.setFont(title)
+    painter.setPen(colors.text if has_subject else colors.muted)
+    space = QRect(rect.left(), rect.top(), max(0, right - rect.left()), rect.height())
+    text = QFontMetrics(title).elidedText(subject, Qt.TextElideMode.ElideRight, space.width())
+    painter.drawText(space, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+
+
+def draw_meta(
+    painter: QPainter, rect: QRect, fonts: Fonts, colors: Colors, direction: str, parts: list[str]
+) -> None:
+    """The direction's arrow, then "Inbound · E-mail · logged by anna"."""
+    arrow = QRect(rect.left(), rect.top(), SMALL_ICON, rect.height())
+    draw_icon(painter, icons.direction_icon(direction), arrow, colors.muted)
+    text_rect = rect.adjusted(SMALL_ICON + LINE_GAP * 2, 0, 0, 0)
+    draw_line(painter, text_rect, fonts.meta, colors.muted, SEPARATOR.join(p for p in parts if p))
+
+
+def draw_body(painter: QPainter, rect: QRect, fonts: Fonts, colors: Colors, text: str) -> None:
+    metrics = QFontMetrics(fonts.body)
+    painter.setFont(fonts.body)
+    painter.setPen(colors.muted)
+    for number, line in enumerate(preview_lines(text, metrics, rect.width(), BODY_LINES)):
+        line_rect = QRect(
+            rect.left(), rect.top() + number * fonts.body_line, rect.width(), fonts.body_line
+        )
+        painter.drawText(
+            line_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line
+        )
+
+
+def draw_attachments(
+    painter: QPainter, rect: QRect, fonts: Fonts, colors: Colors, names: str
+) -> None:
+    clip = QRect(rect.left(), rect.top(), SMALL_ICON, rect.height())
+    draw_icon(painter, icons.icon("attachment"), clip, colors.muted)
+    draw_line(
+        painter, rect.adjusted(SMALL_ICON + LINE_GAP * 2, 0, 0, 0), fonts.meta, colors.muted, names
+    )
+
+
+def draw_line(painter: QPainter, rect: QRect, font: QFont, color: QColor, text: str) -> None:
+    """One line of text, elided to fit."""
+    painter.setFont(font)
+    painter.setPen(color)
+    elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+    painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+
+
+def draw_separator(painter: QPainter, rect: QRect, colors: Colors) -> None:
+    """A hairline between entries, indented like the text so the badges stand out."""
+    if colors.selected:
+        return
+    painter.setPen(colors.line)
+    y = rect.bottom()
+    painter.drawLine(rect.left() + PADDING + BADGE + GAP, y, rect.right() - PADDING, y)

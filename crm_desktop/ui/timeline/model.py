@@ -1,0 +1,145 @@
+"""The timeline's item model: one customer's communications, newest first, a page at a time."""
+
+from __future__ import annotations
+
+import logging
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from crm_desktop import service
+from crm_desktop.service import TimelineEntry, TimelineFilter
+from crm_desktop.ui import icons, timefmt
+from crm_desktop.ui.paged_model import PagedTableModel
+from crm_desktop.ui.timeline.labels import direction_label, type_label
+
+Index = QModelIndex | QPersistentModelIndex
+
+log = logging.getLogger("crm_desktop.ui.timeline")
+
+
+class TimelineRole(IntEnum):
+    Entry = Qt.ItemDataRole.UserRole + 1  # the TimelineEntry
+    Id = Qt.ItemDataRole.UserRole + 2
+    TypeLabel = Qt.ItemDataRole.UserRole + 3  # "E-mail", or an unknown type as stored
+    DirectionLabel = Qt.ItemDataRole.UserRole + 4  # "Inbound", ...
+    When = Qt.ItemDataRole.UserRole + 5  # local time, relative when recent
+
+
+class TimelineModel(PagedTableModel[TimelineEntry]):
+    """One column; the delegate paints each entry from the roles above."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._customer_id: str | None = None
+        self._filter = TimelineFilter()
+
+    @property
+    def customer_id(self) -> str | None:
+        return self._customer_id
+
+    @property
+    def filter(self) -> TimelineFilter:
+        return self._filter
+
+    def set_customer(self, customer_id: str | None) -> None:
+        self._customer_id = customer_id or None
+        self.reload()
+
+    def set_filter(self, filters: TimelineFilter) -> None:
+        filters = TimelineFilter(filters.types, filters.directions, " ".join(filters.text.split()))
+        if filters != self._filter:
+            self._filter = filters
+            self.reload()
+
+    # --- PagedTableModel ------------------------------------------------------------------
+
+    def is_active(self) -> bool:
+        return self._customer_id is not None
+
+    def fetch_page(
+        self, last: TimelineEntry | None, offset: int, limit: int
+    ) -> list[TimelineEntry]:
+        if self._customer_id is None:
+            return []
+        return service.timeline_page(
+            self._customer_id, self._filter, after=last.key if last else None, limit=limit
+        )
+
+    # --- Qt -------------------------------------------------------------------------------
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            section == 0
+            and orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+        ):
+            return self.tr("Communication")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        entry = self.row_of(index)
+        if entry is None:
+            return None
+        try:
+            return self._data(entry, role)
+        except Exception:
+            # A row another client wrote can hold anything; a view must never see an exception.
+            log.exception("Timeline entry %r cannot be shown (role %s)", entry.id, role)
+            return None
+
+    def _data(self, entry: TimelineEntry, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.subject(entry)
+        if role == TimelineRole.Entry:
+            return entry
+        if role == TimelineRole.Id:
+            return entry.id
+        if role == TimelineRole.TypeLabel:
+            return type_label(entry.type)
+        if role == TimelineRole.DirectionLabel:
+            return direction_label(entry.direction)
+        if role == TimelineRole.When:
+            return timefmt.relative(entry.occurred_at)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icons.comm_type_icon(entry.type)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(entry)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._sentence(entry)
+        return None
+
+    def subject(self, entry: TimelineEntry) -> str:
+        return entry.subject or self.tr("(no subject)")
+
+    def _tooltip(self, entry: TimelineEntry) -> str:
+        lines = [timefmt.exact(entry.occurred_at)]
+        if entry.logged_by:
+            lines.append(self.tr("Logged by {name}").format(name=entry.logged_by))
+        lines.extend(entry.problems)
+        return "\n".join(lines)
+
+    def _sentence(self, entry: TimelineEntry) -> str:
+        """What a screen reader says: the whole line in words."""
+        text = self.tr("{type}, {direction}, {when}: {subject}.").format(
+            type=type_label(entry.type),
+            direction=direction_label(entry.direction),
+            when=timefmt.exact(entry.occurred_at),
+            subject=self.subject(entry),
+        )
+        if entry.logged_by:
+            text += " " + self.tr("Logged by {name}.").format(name=entry.logged_by)
+        if entry.attachments:
+            count = len(entry.attachments)
+            text += " " + (
+                self.tr("1 attachment.") if count == 1 else self.tr("%n attachments.", "", count)
+            )
+        if entry.problems:
+            text += " " + self.tr("This entry does not fit the expected format.")
+        return text
