@@ -19,6 +19,14 @@ class AppContext:
     events: DataEvents = field(default_factory=DataEvents)
     undo_stack: QUndoStack = field(default_factory=QUndoStack)
     prompts: Prompts = field(default_factory=Prompts)
+    # Why the database can only be read (a read-only file or folder), or "" when writable.
+    read_only_reason: str = ""
+    # Sentences about the file that the user should know (e.g. it is on a network drive).
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def writable(self) -> bool:
+        return not self.read_only_reason
 
     @property
     def user_name(self) -> str:

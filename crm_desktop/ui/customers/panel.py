@@ -66,11 +66,13 @@ class CustomerPanel(QWidget):
         self.view.setTabKeyNavigation(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # The name takes what room there is; the other columns keep a useful width.
+        header.setSectionResizeMode(CustomerColumn.name, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         header.setHighlightSections(False)
-        header.resizeSection(CustomerColumn.name, 170)
-        header.resizeSection(CustomerColumn.organization, 130)
-        header.resizeSection(CustomerColumn.contact, 170)
+        header.resizeSection(CustomerColumn.organization, 110)
+        header.resizeSection(CustomerColumn.contact, 130)
+        header.resizeSection(CustomerColumn.last_contact, 92)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.doubleClicked.connect(self.open_edit_dialog)
@@ -151,8 +153,10 @@ class CustomerPanel(QWidget):
             self.customer_selected.emit(customer_id)
 
     def _update_actions(self, customer_id: str | None) -> None:
-        self.edit_action.setEnabled(customer_id is not None)
-        self.delete_action.setEnabled(customer_id is not None)
+        writable = self.context.writable
+        self.new_action.setEnabled(writable)
+        self.edit_action.setEnabled(customer_id is not None and writable)
+        self.delete_action.setEnabled(customer_id is not None and writable)
 
     def select_customer(self, customer_id: str) -> bool:
         """Select a customer, loading pages until its row is there; False if it is not listed."""

@@ -502,10 +502,11 @@ class MediaPanel(QWidget):
         selected = self.selected_records()
         current = self.current_record()
         has_customer = self._customer_id is not None
-        self.add_action.setEnabled(has_customer)
+        writable = self.context.writable
+        self.add_action.setEnabled(has_customer and writable)
         self.filter_bar.setEnabled(has_customer)
-        self.edit_tags_action.setEnabled(len(selected) == 1)
-        self.delete_action.setEnabled(bool(selected))
+        self.edit_tags_action.setEnabled(len(selected) == 1 and writable)
+        self.delete_action.setEnabled(bool(selected) and writable)
         self.copy_path_action.setEnabled(bool(selected))
         self.open_action.setEnabled(
             current is not None and self._model.local_file(current) is not None

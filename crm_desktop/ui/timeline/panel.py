@@ -350,7 +350,7 @@ class TimelinePanel(QWidget):
         else:
             self.empty.setText(self._empty_text())
             self.stack.setCurrentWidget(self.empty_page)
-        self.log_action.setEnabled(has_customer)
+        self.log_action.setEnabled(has_customer and self.context.writable)
         self.filters.setEnabled(has_customer)
         self._update_actions()
         self._load_failed = False
@@ -384,8 +384,8 @@ class TimelinePanel(QWidget):
 
     def _update_actions(self) -> None:
         has_entry = self.current_entry() is not None
-        self.edit_action.setEnabled(has_entry)
-        self.delete_action.setEnabled(has_entry)
+        self.edit_action.setEnabled(has_entry and self.context.writable)
+        self.delete_action.setEnabled(has_entry and self.context.writable)
 
     def _page_failed(self, exc: BaseException) -> None:
         self._load_failed = True

@@ -1,0 +1,193 @@
+"""The application: command line, Qt set-up, logging, the database, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import threading
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from crm_desktop import APP_DISPLAY_NAME, __version__, paths
+from crm_desktop.check import run_check
+from crm_desktop.database import close_db, init_db
+from crm_desktop.errors import DatabaseFileError, explain
+from crm_desktop.log import setup_logging
+from crm_desktop.settings import Settings
+from crm_desktop.ui import icons
+from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.prompts import Prompts
+
+log = logging.getLogger("crm_desktop.app")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="crm-desktop",
+        description=f"{APP_DISPLAY_NAME}: customers, their communications and media.",
+    )
+    parser.add_argument(
+        "--db", metavar="PATH", type=Path, help="the database file (default: the last one used)"
+    )
+    parser.add_argument("--demo", action="store_true", help="open a demo database with sample data")
+    parser.add_argument(
+        "--screenshot", metavar="FILE", type=Path, help="save the window as a PNG and exit"
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="report the database's integrity and compatibility, change nothing, and exit "
+        "(non-zero when the app cannot use it)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check the app without a person (temporary database, offscreen window) and exit",
+    )
+    parser.add_argument(
+        "--self-test-report",
+        metavar="FILE",
+        type=Path,
+        help="where --self-test writes its report (default: in the data folder)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_args(argv)
+
+
+def application() -> QApplication:
+    """The QApplication, created and styled once."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "crm-desktop"])
+    assert isinstance(app, QApplication)
+    paths.configure_identity()
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    if QLocale.system().name() == "C":
+        # No locale configured (a bare system or a CI box): the "C" locale writes dates as
+        # "13 11 2026"; British English is unambiguous for day and month.
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    app.setWindowIcon(icons.app_icon())
+    if app.property("crm_styled") is not True:
+        app.setStyle("Fusion")
+        style = paths.resources_dir() / "styles" / "app.qss"
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+        app.setProperty("crm_styled", True)
+    return app
+
+
+def create_main_window(
+    db_path: Path | str,
+    settings: Settings | None = None,
+    prompts: Prompts | None = None,
+) -> MainWindow:
+    """Open the database at ``db_path`` and build the main window (a QApplication exists)."""
+    if QApplication.instance() is None:
+        raise RuntimeError("create_main_window() needs a QApplication")
+    paths.configure_identity()
+    path = Path(db_path).expanduser().absolute()
+    db = init_db(path)
+    context = AppContext(
+        db_path=path,
+        settings=settings or Settings(),
+        prompts=prompts or Prompts(),
+        read_only_reason=db.read_only_reason,
+        warnings=list(db.warnings),
+    )
+    context.settings.remember_database(path)
+    return MainWindow(context)
+
+
+def install_excepthook(window: MainWindow) -> None:
+    """Unexpected errors are logged and shown in a dialog; the app keeps running."""
+
+    def show(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.error("Unexpected error", exc_info=(kind, exc, tb))
+        if isinstance(exc, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        window.context.prompts.error(window, exc)
+
+    def show_thread(args: threading.ExceptHookArgs) -> None:
+        log.error(
+            "Unexpected error in a thread",
+            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+        )
+
+    sys.excepthook = show
+    threading.excepthook = show_thread
+
+
+def _database_for(args: argparse.Namespace, settings: Settings) -> Path:
+    if args.db is not None:
+        return args.db
+    if args.demo:
+        from crm_desktop.demo import ensure_demo_database
+
+        path = paths.demo_db_path()
+        ensure_demo_database(path)
+        close_db()
+        return path
+    return Path(settings.database_path or paths.default_db_path())
+
+
+def save_screenshot(window: MainWindow, path: Path) -> int:
+    """Show the window with the first customer chosen, save it as a PNG; 0 if saved."""
+    window.resize(1400, 860)
+    window.show()
+    window.customers.select_first()
+    app = QApplication.instance()
+    for _ in range(5):  # let layouts settle and lazy pages arrive
+        app.processEvents()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    saved = window.grab().save(str(path), "PNG")
+    if not saved:
+        print(f"Could not save the screenshot to {path}", file=sys.stderr)
+    return 0 if saved else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        # Before application(): without a screen the self-test picks the offscreen platform.
+        from crm_desktop.selftest import run_self_test
+
+        return run_self_test(args.self_test_report)
+    if args.check:
+        paths.configure_identity()
+        path = args.db or Path(Settings().database_path or paths.default_db_path())
+        return run_check(path)
+    app = application()
+    log_file = setup_logging()
+    log.info("Starting %s %s", APP_DISPLAY_NAME, __version__)
+    settings = Settings()
+    try:
+        db_path = _database_for(args, settings)
+        window = create_main_window(db_path, settings)
+    except DatabaseFileError as exc:
+        explanation = explain(exc)
+        print(f"{explanation.title}: {exc}", file=sys.stderr)
+        if args.screenshot is None:
+            QMessageBox.critical(None, explanation.title, explanation.text)
+        return 2
+    install_excepthook(window)
+    if args.screenshot is not None:
+        code = save_screenshot(window, args.screenshot)
+        window.close()
+        close_db()
+        return code
+    window.show()
+    QTimer.singleShot(0, window.customers.select_first)
+    log.info("Log file: %s", log_file)
+    code = app.exec()
+    close_db()
+    return code
+
+
+def run() -> None:
+    """The ``crm-desktop`` command."""
+    sys.exit(main())

@@ -1,0 +1,320 @@
+"""The main window: customers, the chosen customer's timeline, and their media, side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop import APP_DISPLAY_NAME, __version__, service
+from crm_desktop.database import close_db, init_db
+from crm_desktop.ui import icons
+from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.customers.panel import CustomerPanel
+from crm_desktop.ui.dialogs.settings import SettingsDialog
+from crm_desktop.ui.live_refresh import DatabaseWatcher
+from crm_desktop.ui.media.panel import MediaPanel
+from crm_desktop.ui.timeline.panel import TimelinePanel
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icons.app_icon())
+
+        self.customers = CustomerPanel(context, self)
+        self.timeline = TimelinePanel(context, self)
+        self.media = MediaPanel(context, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for panel, stretch in ((self.customers, 3), (self.timeline, 4), (self.media, 3)):
+            self.splitter.addWidget(panel)
+            self.splitter.setStretchFactor(self.splitter.indexOf(panel), stretch)
+        self.splitter.setSizes([470, 520, 410])
+        # Read-only files and unsafe storage are said once, plainly, above the panels.
+        self.banner = QLabel(self)
+        self.banner.setObjectName("databaseBanner")
+        self.banner.setProperty("role", "banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self._build_status_bar()
+        self._build_menus()
+        self.customers.customer_selected.connect(self._customer_selected)
+        self.customers.count_changed.connect(self._show_customer_count)
+        self.timeline.count_changed.connect(self._show_comm_count)
+        self.media.count_changed.connect(self._show_media_count)
+        self._customer_selected(None)
+        self._show_customer_count(service.count_customers())
+        self._show_database()
+        self._restore_state()
+        self.watcher = DatabaseWatcher(context.events, self)
+        self.watcher.start()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        status.setObjectName("statusBar")
+        self.customer_count = QLabel(self)
+        self.customer_count.setObjectName("customerCount")
+        self.comm_count = QLabel(self)
+        self.comm_count.setObjectName("commCount")
+        self.media_count = QLabel(self)
+        self.media_count.setObjectName("mediaCount")
+        self.database_label = QLabel(self)
+        self.database_label.setObjectName("databaseLabel")
+        for label in (self.customer_count, self.comm_count, self.media_count):
+            status.addWidget(label)
+        status.addPermanentWidget(self.database_label)
+
+    def _action(
+        self, text: str, slot: object, keys: QKeySequence | str | None = None, icon: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon:
+            action.setIcon(icons.icon(icon))
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(
+            self._action(self.tr("&New database…"), self.new_database, None, "new-database")
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("&Open database…"),
+                self.open_database,
+                QKeySequence.StandardKey.Open,
+                "open",
+            )
+        )
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        self.settings_action = self._action(
+            self.tr("&Settings…"), self.open_settings, "Ctrl+,", "settings"
+        )
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
+        )
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        undo = self.context.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setIcon(icons.icon("undo"))
+        redo = self.context.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        redo.setIcon(icons.icon("redo"))
+        self.undo_action, self.redo_action = undo, redo
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.customers.search_action)
+
+        customer_menu = bar.addMenu(self.tr("&Customer"))
+        customer_menu.addActions(self.customers.actions())
+        comm_menu = bar.addMenu(self.tr("C&ommunication"))
+        comm_menu.addActions(self.timeline.actions())
+        media_menu = bar.addMenu(self.tr("&Media"))
+        media_menu.addActions(self.media.actions())
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(
+            self._action(self.tr("&About CRM Desktop"), self.show_about, None, "help")
+        )
+
+    # --- the chosen customer --------------------------------------------------------------
+
+    def _customer_selected(self, customer_id: str | None) -> None:
+        customer = None
+        if customer_id is not None:
+            try:
+                customer = service.get_customer(customer_id)
+            except Exception as exc:
+                self.context.prompts.error(self, exc)
+        if customer is None:
+            self.timeline.set_customer(None)
+            self.media.set_customer(None)
+            self.comm_count.clear()
+            self.media_count.clear()
+            return
+        self.timeline.set_customer(customer.id, customer.name)
+        self.media.set_customer(customer.id, customer.name, customer.nextcloud_folder)
+
+    # English needs the singular spelled out; translations use the %n plural forms.
+    def _show_customer_count(self, count: int) -> None:
+        text = self.tr("1 customer") if count == 1 else self.tr("%Ln customers", "", count)
+        self.customer_count.setText(text)
+
+    def _show_comm_count(self, count: int) -> None:
+        if self.customers.current_id is None:
+            self.comm_count.clear()
+            return
+        text = (
+            self.tr("1 communication") if count == 1 else self.tr("%Ln communications", "", count)
+        )
+        self.comm_count.setText(text)
+
+    def _show_media_count(self, count: int) -> None:
+        if self.customers.current_id is None:
+            self.media_count.clear()
+            return
+        text = self.tr("1 media record") if count == 1 else self.tr("%Ln media records", "", count)
+        self.media_count.setText(text)
+
+    def _show_database(self) -> None:
+        path = self.context.db_path
+        reason = self.context.read_only_reason
+        suffix = self.tr(" (read-only)") if reason else ""
+        self.setWindowTitle(f"{path.name}{suffix} — {APP_DISPLAY_NAME}")
+        self.database_label.setText(path.name + suffix)
+        self.database_label.setToolTip(str(path))
+        notes = list(self.context.warnings)
+        if reason:
+            notes.insert(
+                0,
+                self.tr("Read-only: {reason}. You can look things up but not change them.").format(
+                    reason=reason
+                ),
+            )
+        self.banner.setText("\n".join(notes))
+        self.banner.setVisible(bool(notes))
+
+    # --- databases ------------------------------------------------------------------------
+
+    def switch_database(self, path: Path | str) -> bool:
+        """Open another database file in this window; on failure the current one stays open."""
+        path = Path(path).expanduser().absolute()
+        if path == self.context.db_path:
+            return True
+        previous = self.context.db_path
+        self.watcher.stop()
+        close_db()
+        try:
+            db = init_db(path)
+        except Exception as exc:
+            db = init_db(previous)
+            self.watcher.start()
+            self.context.prompts.error(self, exc)
+            return False
+        self.context.db_path = path
+        self.context.read_only_reason = db.read_only_reason
+        self.context.warnings = list(db.warnings)
+        self.context.settings.remember_database(path)
+        self.context.undo_stack.clear()
+        self.watcher.start()
+        self._show_database()
+        self.customers.search.clear()
+        self.customers.model.reload()
+        self.customers.select_first()
+        if self.customers.current_id is None:
+            self._customer_selected(None)
+        return True
+
+    def _file_filter(self) -> str:
+        return self.tr("CRM databases (*.sqlite3 *.sqlite *.db);;All files (*)")
+
+    def open_database(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), str(self.context.db_path.parent), self._file_filter()
+        )
+        if name:
+            self.switch_database(name)
+
+    def new_database(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New database"), str(self.context.db_path.parent), self._file_filter()
+        )
+        if name:
+            if Path(name).exists():
+                # The save dialog asked before overwriting; a database is never overwritten.
+                self.context.prompts.inform(
+                    self,
+                    self.tr("New database"),
+                    self.tr("{0} already exists; it is opened as it is.").format(name),
+                )
+            self.switch_database(name)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for entry in self.context.settings.recent_databases:
+            action = self.recent_menu.addAction(entry)
+            action.triggered.connect(lambda _checked=False, p=entry: self.switch_database(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.context, self)
+        dialog.accepted.connect(lambda: self._settings_saved(dialog))
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self, dialog: SettingsDialog) -> None:
+        chosen = dialog.chosen_database()
+        if chosen is not None and chosen != self.context.db_path:
+            self.switch_database(chosen)
+        else:
+            self.context.events.settings_changed.emit()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About CRM Desktop"),
+            self.tr(
+                "<b>CRM Desktop {version}</b><p>Customers, their communications and media, "
+                "on the web backend's database.</p><p>Database: {path}</p>"
+            ).format(version=__version__, path=self.context.db_path),
+        )
+
+    # --- state ----------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = self.context.settings
+        geometry = settings.state("MainWindow/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        splitter = settings.state("MainWindow/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_state(self) -> None:
+        settings = self.context.settings
+        settings.set_state("MainWindow/geometry", self.saveGeometry())
+        settings.set_state("MainWindow/splitter", self.splitter.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.watcher.stop()
+        self.media.shutdown()  # wait for thumbnail threads before the window goes
+        super().closeEvent(event)
