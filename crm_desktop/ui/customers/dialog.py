@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop import nextcloud, service
-from crm_desktop.errors import CrmError, InvalidInputError
+from crm_desktop.errors import ConflictError, CrmError, InvalidInputError
 from crm_desktop.models import CustomerInDB
+from crm_desktop.ui import conflicts
+from crm_desktop.ui.conflicts import Resolution
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.forms import FieldForm, dialog_layout
 
@@ -148,7 +150,9 @@ class CustomerDialog(QDialog):
                 if not changed:  # nothing edited: nothing written
                     super().accept()
                     return
-                saved = service.update_customer(self.customer.id, changed)
+                saved = self._update(changed)
+                if saved is None:
+                    return
         except InvalidInputError as exc:
             self.form.show_errors(exc.field_errors)
             return
@@ -162,6 +166,23 @@ class CustomerDialog(QDialog):
         self.context.events.customers_changed.emit(saved.id)
         self._initial = self.values()
         self.accept()
+
+    def _update(self, changed: dict[str, str]) -> CustomerInDB | None:
+        """Save the edit against the customer as the user saw them; None if not saved."""
+        assert self.customer is not None
+        try:
+            return service.update_customer(self.customer.id, changed, expected=self.customer)
+        except ConflictError as exc:
+            choice = conflicts.ask(self.context.prompts, self, exc, self.tr("customer"))
+            current = exc.current
+        if choice is Resolution.keep_mine:
+            return service.update_customer(self.customer.id, changed, expected=current)
+        if choice is Resolution.save_as_new:
+            return service.create_customer(self.values())
+        if choice is Resolution.keep_theirs:
+            self.context.events.customers_changed.emit(self.customer.id)
+            super().reject()
+        return None
 
     def reject(self) -> None:
         if self.is_modified() and not self.context.prompts.confirm(

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop import nextcloud, service
-from crm_desktop.errors import CrmError, InvalidInputError
+from crm_desktop.errors import ConflictError, CrmError, InvalidInputError
 from crm_desktop.models import MediaCreate, MediaInDB, field_errors
+from crm_desktop.ui import conflicts
+from crm_desktop.ui.conflicts import Resolution
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.forms import FieldForm, dialog_layout
 from crm_desktop.ui.media.completion import TagListCompleter, word_completer
@@ -267,8 +269,27 @@ class TagsDialog(_RecordDialog):
             super().accept()  # nothing edited: nothing written
             return
         try:
-            record = service.update_media_tags(self.record.id, self.tags.text())
+            record = self._update()
         except Exception as exc:
             self._show_error(exc)
             return
-        self._saved(record)
+        if record is not None:
+            self._saved(record)
+
+    def _update(self) -> MediaInDB | None:
+        """Save the tags against the record as the user saw it; None if nothing was saved."""
+        tags = self.tags.text()
+        try:
+            return service.update_media_tags(self.record.id, tags, expected=self.record)
+        except ConflictError as exc:
+            choice = conflicts.ask(self.context.prompts, self, exc, self.tr("media record"))
+            current = exc.current
+        if choice is Resolution.keep_mine:
+            return service.update_media_tags(self.record.id, tags, expected=current)
+        if choice is Resolution.save_as_new:
+            fields = self.record.model_dump(exclude={"id", "created_at", "problems", "tags"})
+            return service.create_media({**fields, "tags": tags})
+        if choice is Resolution.keep_theirs:
+            self.context.events.media_changed.emit(self.record.customer_id or "")
+            QDialog.reject(self)  # their tags stay; nothing of the user's to keep
+        return None

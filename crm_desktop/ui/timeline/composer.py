@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop import service, timeutil
-from crm_desktop.errors import InvalidInputError, explain
+from crm_desktop.errors import ConflictError, InvalidInputError, explain
 from crm_desktop.models import CommInDB
-from crm_desktop.ui import icons, timefmt
+from crm_desktop.ui import conflicts, icons, timefmt
+from crm_desktop.ui.conflicts import Resolution
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.forms import FieldForm, dialog_layout
 from crm_desktop.ui.timeline.attachments import AttachmentsEditor, Column
@@ -257,9 +258,9 @@ class CommDialog(QDialog):
                 self.saved_id = service.create_comm(self.values()).id
             else:
                 changes = self.changes()
-                if changes:
-                    service.update_comm(self.comm.id, changes)
-                self.saved_id = self.comm.id
+                if changes and not self._update(changes):
+                    return
+                self.saved_id = self.saved_id or self.comm.id
         except InvalidInputError as exc:
             self._show_field_errors(exc.field_errors)
             return
@@ -272,6 +273,39 @@ class CommDialog(QDialog):
         self._initial = self._typed()
         self.context.events.comms_changed.emit(self.customer_id)
         self.accept()
+
+    def _update(self, changes: dict[str, Any]) -> bool:
+        """Save the edit against the entry as the user saw it; False if nothing was saved."""
+        assert self.comm is not None
+        try:
+            service.update_comm(self.comm.id, changes, expected=self.comm)
+            return True
+        except ConflictError as exc:
+            choice = conflicts.ask(self.context.prompts, self, exc, self.tr("communication"))
+            current = exc.current
+        if choice is Resolution.keep_mine:
+            service.update_comm(self.comm.id, changes, expected=current)
+            return True
+        if choice is Resolution.save_as_new:
+            fields = self.comm.model_dump(
+                include={
+                    "customer_id",
+                    "type",
+                    "direction",
+                    "subject",
+                    "body",
+                    "attachments",
+                    "ext_message_id",
+                    "logged_by",
+                    "occurred_at",
+                }
+            )
+            self.saved_id = service.create_comm({**fields, **changes}).id
+            return True
+        if choice is Resolution.keep_theirs:
+            self.context.events.comms_changed.emit(self.customer_id)
+            super().reject()
+        return False
 
     def _show_field_errors(self, errors: dict[str, str]) -> None:
         """Errors at their fields; an attachment's error says which row and column it is."""

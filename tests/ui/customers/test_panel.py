@@ -130,3 +130,33 @@ def test_delete_says_what_goes_along_and_asks(qtbot, panel, prompts):
     assert service.count_comms(anna) == 0 and service.count_media(anna) == 0
     assert names(panel) == ["Bernd"] and selected.args in ([None], [bernd])
     qtbot.waitUntil(lambda: panel.current_id == bernd)
+
+
+def test_an_edit_of_a_customer_changed_meanwhile_asks_which_to_keep(qtbot, panel, prompts):
+    customer = service.create_customer({"name": "Anna", "phone": "+49 1"})
+    panel.model.reload()
+    panel.select_first()
+    dialog = panel.open_edit_dialog()
+    service.update_customer(customer.id, {"phone": "+49 2"})  # someone else, meanwhile
+    dialog.inputs["phone"].setText("+49 3")
+    prompts.choices = [-1]
+    dialog.save()
+    assert dialog.isVisible() and prompts.asked[-1].title == "Changed meanwhile"
+    assert service.get_customer(customer.id).phone == "+49 2"
+    prompts.choices = [0]  # keep mine
+    dialog.save()
+    assert not dialog.isVisible() and service.get_customer(customer.id).phone == "+49 3"
+
+
+def test_an_edit_of_a_customer_deleted_meanwhile_can_be_saved_anew(qtbot, panel, prompts):
+    customer = service.create_customer({"name": "Anna"})
+    panel.model.reload()
+    panel.select_first()
+    dialog = panel.open_edit_dialog()
+    service.delete_customer(customer.id)
+    dialog.inputs["notes"].setPlainText("Still wants an offer")
+    prompts.choices = [0]  # save as new
+    dialog.save()
+    (again,) = service.list_customers()
+    assert (again.name, again.notes) == ("Anna", "Still wants an offer")
+    assert again.id != customer.id and not dialog.isVisible()

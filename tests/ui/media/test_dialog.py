@@ -158,6 +158,27 @@ def test_tags_of_a_record_deleted_meanwhile(qtbot, context, customer_id):
     dialog.open()
     service.delete_media(record.id)
     dialog.tags.setText("late")
+    context.prompts.choices = [-1]  # the question closed: nothing written, the dialog stays
     dialog.save()
-    assert "may have been deleted" in dialog.form.error_text("")
+    assert context.prompts.asked[-1].title == "Deleted meanwhile"
     assert dialog.isVisible() and dialog.tags.text() == "late"
+    assert service.list_media(customer_id) == []
+    context.prompts.choices = [0]  # save as new
+    dialog.save()
+    (saved,) = service.list_media(customer_id)
+    assert (saved.filename, saved.tags) == ("a.jpg", ["late"]) and not dialog.isVisible()
+
+
+def test_tags_changed_meanwhile_ask_which_to_keep(qtbot, context, customer_id, db_path):
+    record = service.create_media(
+        {"customer_id": customer_id, "filename": "a.jpg", "nextcloud_path": "/a.jpg"}
+    )
+    dialog = TagsDialog.for_record(context, record)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    service.update_media_tags(record.id, ["theirs"])
+    dialog.tags.setText("mine")
+    context.prompts.choices = [0]  # keep mine
+    dialog.save()
+    assert "tags" in context.prompts.asked[-1].text
+    assert service.get_media(record.id).tags == ["mine"] and not dialog.isVisible()

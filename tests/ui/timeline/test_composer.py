@@ -251,14 +251,42 @@ def test_an_edit_that_changes_nothing_writes_nothing(qtbot, edit_dialog, db_path
     assert raw_row(db_path, stored) == before
 
 
-def test_an_edit_of_a_deleted_record_is_said_in_the_banner(qtbot, edit_dialog, stored):
+def test_an_edit_of_an_entry_deleted_meanwhile_asks_and_can_save_it_anew(
+    qtbot, edit_dialog, stored, prompts, customer_id
+):
     service.delete_comm(stored)
     type_into(qtbot, edit_dialog.subject, "!")
+    prompts.choices = [-1]  # the question closed: nothing written, the dialog stays
     save_with_keyboard(qtbot, edit_dialog)
-    assert edit_dialog.isVisible()
-    assert edit_dialog.form.error_text("") == (
-        "Not found: This communication no longer exists: someone may have deleted it."
-    )
+    assert prompts.asked[-1].title == "Deleted meanwhile"
+    assert edit_dialog.isVisible() and service.count_comms(customer_id) == 0
+    prompts.choices = [0]  # save as new
+    save_with_keyboard(qtbot, edit_dialog)
+    assert not edit_dialog.isVisible()
+    (entry,) = service.list_comms(customer_id)
+    assert entry.id == edit_dialog.saved_id != stored
+    assert entry.subject.endswith("!")
+
+
+def test_an_edit_of_an_entry_changed_meanwhile_asks_which_to_keep(
+    qtbot, context, db_path, stored, prompts
+):
+    dialog = show(qtbot, CommDialog.for_edit(context, service.get_comm(stored)))
+    with backend.connect(db_path) as connection:
+        connection.execute("UPDATE crm_comms_log SET subject = 'Theirs' WHERE id = ?", (stored,))
+    dialog.subject.setText("Mine")
+    prompts.choices = [1]  # keep theirs
+    dialog.save()
+    assert "subject" in prompts.asked[-1].text
+    assert not dialog.isVisible() and service.get_comm(stored).subject == "Theirs"
+
+    dialog = show(qtbot, CommDialog.for_edit(context, service.get_comm(stored)))
+    with backend.connect(db_path) as connection:
+        connection.execute("UPDATE crm_comms_log SET subject = 'Again' WHERE id = ?", (stored,))
+    dialog.subject.setText("Mine")
+    prompts.choices = [0]  # keep mine
+    dialog.save()
+    assert not dialog.isVisible() and service.get_comm(stored).subject == "Mine"
 
 
 def test_a_foreign_records_unknown_type_is_shown_as_stored(qtbot, context, db_path, customer_id):
