@@ -55,24 +55,33 @@ def _invalid(message: str) -> PydanticCustomError:
     return PydanticCustomError("crm_invalid", message)
 
 
+def _storable(value: str) -> str:
+    """Text that SQLite can store as UTF-8 (a lone surrogate, e.g. from a broken paste, cannot)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _invalid(tr("models", "This contains a character that cannot be stored.")) from None
+    return value
+
+
 def _strip_line(value: Any) -> Any:
     """One-line text: surrounding blanks removed, an empty value becomes None."""
     if isinstance(value, str):
-        value = value.strip()
+        value = _storable(value).strip()
         return value or None
     return value
 
 
 def _blank_to_none(value: Any) -> Any:
     """Free text keeps its spacing, but text of blanks only counts as empty."""
-    if isinstance(value, str) and not value.strip():
-        return None
+    if isinstance(value, str):
+        return _storable(value) if value.strip() else None
     return value
 
 
 def _required_line(value: Any) -> Any:
     if isinstance(value, str):
-        value = value.strip()
+        value = _storable(value).strip()
     if value is None or value == "":
         raise _invalid(tr("models", "This must not be empty."))
     return value
@@ -81,6 +90,8 @@ def _required_line(value: Any) -> Any:
 def _timestamp(value: Any) -> Any:
     if isinstance(value, str) and not value.strip():
         return None
+    if isinstance(value, str):
+        _storable(value)
     if isinstance(value, datetime | str):
         try:
             return timeutil.normalize(value)
@@ -102,7 +113,7 @@ def _tags(value: Any) -> Any:
         for tag in value:
             if not isinstance(tag, str):
                 raise _invalid(tr("models", "Each tag must be text."))
-            tag = tag.strip()
+            tag = _storable(tag).strip()
             if tag:
                 seen.setdefault(tag, None)
         return list(seen)
