@@ -12,7 +12,7 @@ from types import TracebackType
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from crm_desktop import APP_DISPLAY_NAME, __version__, paths
+from crm_desktop import APP_DISPLAY_NAME, APP_NAME, __version__, paths
 from crm_desktop.check import run_check
 from crm_desktop.database import close_db, init_db
 from crm_desktop.errors import DatabaseFileError, explain
@@ -67,6 +67,8 @@ def application() -> QApplication:
     assert isinstance(app, QApplication)
     paths.configure_identity()
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    # Lets Wayland desktops match the window to its menu entry (crm-desktop.desktop).
+    app.setDesktopFileName(APP_NAME)
     if QLocale.system().name() == "C":
         # No locale configured (a bare system or a CI box): the "C" locale writes dates as
         # "13 11 2026"; British English is unambiguous for day and month.
