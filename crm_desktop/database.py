@@ -263,6 +263,7 @@ class CrmDatabase(APSWDatabase):
         wal: bool = True,
         read_only: bool = False,
         immutable: bool = False,
+        busy_timeout: float = BUSY_TIMEOUT_SECONDS,
     ) -> None:
         flags = (
             apsw.SQLITE_OPEN_READONLY
@@ -278,7 +279,7 @@ class CrmDatabase(APSWDatabase):
         super().__init__(
             name,
             pragmas=_pragmas(wal) if pragmas and not read_only else (),
-            timeout=BUSY_TIMEOUT_SECONDS,
+            timeout=busy_timeout,
             # Writes begin IMMEDIATE: with two writers in WAL, a deferred transaction that
             # reads and then writes fails at once with "database is locked", whatever the
             # busy timeout.
@@ -393,7 +394,11 @@ def _storage_warning(storage: Storage, journal_mode: str) -> str:
 
 
 def init_db(
-    path: str | Path, *, read_only: bool | None = None, storage: Storage | None = None
+    path: str | Path,
+    *,
+    read_only: bool | None = None,
+    storage: Storage | None = None,
+    busy_timeout: float = BUSY_TIMEOUT_SECONDS,
 ) -> CrmDatabase:
     """Open (creating if missing) the database file at ``path`` and bind the models to it.
 
@@ -402,6 +407,8 @@ def init_db(
     cannot be used, and then leaves the file exactly as it was. A file the app cannot
     write (``read_only`` None: found out) is opened read-only, changing nothing in it.
     ``storage`` (found out when None) decides whether the file may use WAL.
+    ``busy_timeout`` is how long a statement waits for another program's lock (SQLite
+    retries meanwhile) before it fails with "database is locked".
     """
     path = Path(path).expanduser().absolute()
     check_sqlite_file(path)
@@ -422,7 +429,7 @@ def init_db(
     storage = storage or storage_of(path)
     if reason is None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        db = CrmDatabase(path, wal=storage.wal_safe)
+        db = CrmDatabase(path, wal=storage.wal_safe, busy_timeout=busy_timeout)
         try:
             _readable(path, db, lambda: _create_missing(db))
         except peewee.OperationalError as exc:

@@ -28,11 +28,18 @@ def main(argv: list[str]) -> int:
         "--batch", action="store_true", help="all writes in one transaction (then COMMIT)"
     )
     parser.add_argument("--journal", choices=["wal", "delete"], default=None)
+    parser.add_argument(
+        "--hold", type=float, default=0.0, help="hold the write lock this long, then commit"
+    )
     args = parser.parse_args(argv)
 
     connection = sqlite3.connect(args.db, timeout=30, isolation_level=None)
     if args.journal:
         connection.execute(f"PRAGMA journal_mode = {args.journal}")
+    if args.hold:
+        connection.execute("BEGIN IMMEDIATE")
+        report("locked", args.hold)
+        connection.execute("COMMIT")
     if args.batch:
         connection.execute("BEGIN IMMEDIATE")
     for i in range(args.customers):
