@@ -8,6 +8,7 @@ speak only peewee's query builder.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
@@ -77,8 +78,9 @@ updated_at TEXT NOT NULL
 )"""
 
 # Indexes of this app's own (named so that they cannot clash with the backend's): the
-# timeline by customer and time (id breaks ties for stable paging), media by customer and
-# by order, customers by name for the sorted list.
+# timeline by customer and time (id breaks ties for stable paging), media by customer, by
+# order and by time (the tags used lately, for completion), customers by name for the
+# sorted list.
 INDEX_DDL = (
     "CREATE INDEX IF NOT EXISTS crm_desktop_comms_by_customer_time "
     "ON crm_comms_log (customer_id, occurred_at, id)",
@@ -87,7 +89,14 @@ INDEX_DDL = (
     "CREATE INDEX IF NOT EXISTS crm_desktop_media_by_order ON crm_media (order_id)",
     "CREATE INDEX IF NOT EXISTS crm_desktop_customers_by_name "
     "ON crm_customers (name COLLATE NOCASE, id)",
+    "CREATE INDEX IF NOT EXISTS crm_desktop_media_by_time ON crm_media (created_at, id)",
 )
+COMMS_INDEX = "crm_desktop_comms_by_customer_time"
+
+# A file with more rows than this that lacks some of the app's indexes (a big file the app
+# opens for the first time) gets them built on a thread after the window is shown, rather
+# than while the person waits for the window; the app works without them, only slower.
+BACKGROUND_INDEX_ROWS = 100_000
 
 TABLE_DDL = {
     "crm_customers": CUSTOMERS_DDL,
@@ -291,6 +300,8 @@ class CrmDatabase(APSWDatabase):
         self.read_only_reason = ""
         self.storage = Storage(StorageKind.local)
         self.warnings: list[str] = []
+        # The app's indexes still to build (name -> statement): see IndexBuild.
+        self.pending_indexes: dict[str, str] = {}
 
     @property
     def journal_mode(self) -> str:
@@ -447,11 +458,87 @@ def init_db(
     return db
 
 
+def index_name(ddl: str) -> str:
+    return ddl.split()[5]
+
+
 def _create_missing(db: CrmDatabase) -> None:
+    """Create missing tables, and the app's missing indexes unless the file is big: then
+    they are left in ``db.pending_indexes`` for IndexBuild (once the window shows)."""
     db.connect()
     with db.atomic():
-        for ddl in (*TABLE_DDL.values(), *INDEX_DDL):
+        for ddl in TABLE_DDL.values():
             db.execute_sql(ddl)
+        present = {
+            row[0]
+            for row in db.execute_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index'"
+            ).fetchall()
+        }
+        missing = {index_name(ddl): ddl for ddl in INDEX_DDL if index_name(ddl) not in present}
+        if missing and _rows_about(db) > BACKGROUND_INDEX_ROWS:
+            db.pending_indexes = missing
+            return
+        for ddl in missing.values():
+            db.execute_sql(ddl)
+
+
+def _rows_about(db: CrmDatabase) -> int:
+    """Roughly how many rows the tables hold: their largest rowids (no table is read), or a
+    count for a table that another program made without rowids."""
+    total = 0
+    for table in TABLE_DDL:
+        try:
+            rows = db.execute_sql(f"SELECT MAX(rowid) FROM {table}").fetchone()[0]
+        except peewee.OperationalError:
+            rows = db.execute_sql(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        total += int(rows or 0)
+    return total
+
+
+class IndexBuild:
+    """Builds the app's indexes that an open file still lacks (``db.pending_indexes``).
+
+    ``run()`` is for a thread of its own, with a connection of its own, in one transaction:
+    reading goes on meanwhile (WAL), writers wait for the lock (three seconds for a million
+    communications here), and other connections see one change when all are in place, not
+    a refresh per index. ``stop()`` (from any thread) interrupts it; what was built is then
+    rolled back, and built on the next start.
+    """
+
+    def __init__(self, db: CrmDatabase) -> None:
+        self.db = db
+        self._statements = list(db.pending_indexes.values())
+        self._connection: apsw.Connection | None = None
+        self._stopped = False
+
+    def run(self) -> None:
+        builder = CrmDatabase(self.db.path, wal=self.db.storage.wal_safe)
+        try:
+            builder.connect()
+            self._connection = builder.connection()
+            with builder.atomic() as transaction:
+                for ddl in self._statements:
+                    if self._stopped:
+                        transaction.rollback()
+                        return
+                    builder.execute_sql(ddl)
+        finally:
+            self._connection = None
+            builder.close()
+
+    def stop(self) -> None:
+        self._stopped = True
+        connection = self._connection
+        if connection is not None:
+            with contextlib.suppress(apsw.Error):
+                connection.interrupt()
+
+
+def index_ready(name: str) -> bool:
+    """False while one of the app's indexes is still being built for the open file."""
+    db = database_proxy.obj
+    return not isinstance(db, CrmDatabase) or name not in db.pending_indexes
 
 
 def _open_read_only(path: Path) -> CrmDatabase:
@@ -493,3 +580,49 @@ def change_counter() -> int:
     can ask every second and do nothing when nothing changed.
     """
     return int(database_proxy.execute_sql("PRAGMA data_version").fetchone()[0])
+
+
+# Stand-ins for the values of a PreparedQuery; no real value looks like them.
+_SLOTS = tuple(f"\x00crm-desktop-slot-{number}\x00" for number in range(8))
+
+
+class PreparedQuery:
+    """A peewee query made into SQL once per database, then run again with new values.
+
+    Building a peewee query and generating its SQL takes longer than SQLite needs to read a
+    page of an indexed list, and peewee's row objects cost more than the rows themselves. So
+    ``build`` is called once per open database with stand-ins for the values that change
+    (``build(slot0, slot1, …)``, one per argument of ``rows()``), and ``rows()`` runs the
+    SQL peewee generated with the real values, returning plain tuples.
+    """
+
+    def __init__(self, build: Callable[..., peewee.Query]) -> None:
+        self._build = build
+        self._compiled: tuple[peewee.Database, str, tuple[tuple[int, Any], ...]] | None = None
+
+    def _compile(self, db: peewee.Database, arity: int) -> tuple[str, tuple[tuple[int, Any], ...]]:
+        sql, params = self._build(*_SLOTS[:arity]).sql()
+        slots = {slot: number for number, slot in enumerate(_SLOTS[:arity])}
+        template = tuple(
+            (slots[value], None) if isinstance(value, str) and value in slots else (-1, value)
+            for value in params
+        )
+        if {number for number, _ in template} - {-1} != set(range(arity)):
+            raise ValueError("each argument must be a whole value of the query")
+        self._compiled = (db, sql, template)
+        return sql, template
+
+    def rows(self, *values: Any) -> list[tuple[Any, ...]]:
+        db = database_proxy.obj
+        compiled = self._compiled
+        if compiled is not None and compiled[0] is db:
+            sql, template = compiled[1], compiled[2]
+        else:
+            sql, template = self._compile(db, len(values))
+        params = [values[number] if number >= 0 else value for number, value in template]
+        return db.execute_sql(sql, params).fetchall()
+
+
+def fetch_tuples(query: peewee.Query) -> list[tuple[Any, ...]]:
+    """The rows of a peewee query as plain tuples, without peewee's object for each row."""
+    return database_proxy.execute(query).fetchall()

@@ -43,6 +43,17 @@ def parse_stored(text: str | None) -> datetime | None:
     return value.astimezone(UTC)
 
 
+def is_stored(text: str | None) -> bool:
+    """True when ``text`` is a moment that parse_stored() reads (cheaper than reading it)."""
+    if not text:
+        return False
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except (ValueError, TypeError):
+        return False
+    return value.tzinfo is None or parse_stored(text) is not None
+
+
 def normalize(value: str | datetime) -> str:
     """The storage form of an ISO-8601 text or a datetime; ValueError if it is neither."""
     if isinstance(value, datetime):

@@ -9,7 +9,13 @@ from typing import Any
 import peewee
 
 from crm_desktop import timeutil
-from crm_desktop.database import CommTable, CustomerTable, new_id
+from crm_desktop.database import (
+    CommTable,
+    CustomerTable,
+    PreparedQuery,
+    fetch_tuples,
+    new_id,
+)
 from crm_desktop.errors import InvalidInputError, NotFoundError
 from crm_desktop.i18n import tr
 from crm_desktop.models import (
@@ -19,6 +25,7 @@ from crm_desktop.models import (
     CommInDB,
     CommType,
     CommUpdate,
+    trusted,
 )
 from crm_desktop.service._common import (
     Problems,
@@ -32,6 +39,11 @@ from crm_desktop.service.rows import Attachment, TimelineEntry, TimelineFilter
 PREVIEW_CHARS = 400
 
 _COMM_COLUMNS = tuple(CommTable._meta.sorted_fields)
+_COMM_NAMES = tuple(field.name for field in _COMM_COLUMNS)
+_NEWEST_FIRST = (CommTable.occurred_at.desc(), CommTable.id.desc())
+_TYPES = {member.value: member for member in CommType}
+_DIRECTIONS = {member.value: member for member in CommDirection}
+_NO_ATTACHMENTS = frozenset({None, "", "[]"})
 
 
 def _attachments(problems: Problems, text: Any) -> list[tuple[str, str]]:
@@ -74,6 +86,84 @@ def comm_from_row(row: dict[str, Any]) -> CommInDB:
     )
 
 
+def _plain_attachments(text: Any) -> list[CommAttachment] | None:
+    """The attachments of a row whose JSON fits the spec; None when anything does not."""
+    if text in _NO_ATTACHMENTS:
+        return []
+    try:
+        items = json.loads(text)
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(items, list):
+        return None
+    attachments = []
+    for item in items:
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("filename"), str)
+            and isinstance(item.get("nextcloud_path"), str)
+        ):
+            return None
+        attachments.append(
+            trusted(
+                CommAttachment,
+                {"filename": item["filename"], "nextcloud_path": item["nextcloud_path"]},
+            )
+        )
+    return attachments
+
+
+def _plain_files(text: Any) -> tuple[Attachment, ...] | None:
+    """The timeline's attachments of a row whose JSON fits the spec; None otherwise."""
+    attachments = _plain_attachments(text)
+    if attachments is None:
+        return None
+    return tuple(Attachment(a.filename, a.nextcloud_path) for a in attachments)
+
+
+def _comm(values: tuple[Any, ...]) -> CommInDB:
+    """A stored row (values in column order) as CommInDB, as comm_from_row() makes it.
+
+    A row that fits the spec takes the short way; any other goes through comm_from_row(),
+    which names what does not fit.
+    """
+    (
+        comm_id,
+        customer_id,
+        comm_type,
+        direction,
+        subject,
+        body,
+        attachments,
+        ext_message_id,
+        logged_by,
+        occurred_at,
+        created_at,
+    ) = values
+    kind = _TYPES.get(comm_type)
+    way = _DIRECTIONS.get(direction)
+    files = _plain_attachments(attachments)
+    if kind is None or way is None or files is None or not timeutil.is_stored(occurred_at):
+        return comm_from_row(dict(zip(_COMM_NAMES, values, strict=True)))
+    return trusted(
+        CommInDB,
+        {
+            "problems": (),
+            "id": comm_id,
+            "customer_id": customer_id,
+            "type": kind,
+            "direction": way,
+            "subject": subject,
+            "body": body,
+            "attachments": files,
+            "ext_message_id": ext_message_id,
+            "logged_by": logged_by,
+            "occurred_at": occurred_at,
+            "created_at": created_at,
+        },
+    )
+
+
 def _require_customer(customer_id: str) -> None:
     if not CustomerTable.select().where(CustomerTable.id == customer_id).exists():
         raise InvalidInputError({"customer_id": tr("service", "There is no such customer.")})
@@ -87,6 +177,16 @@ def _enum_values(values: Iterable[Any] | Any | None) -> list[str] | None:
     return [str(value) for value in values]
 
 
+_NEWEST_COMMS = PreparedQuery(
+    lambda customer_id, limit: (
+        CommTable.select(*_COMM_COLUMNS)
+        .where(CommTable.customer_id == customer_id)
+        .order_by(*_NEWEST_FIRST)
+        .limit(limit)
+    )
+)
+
+
 def list_comms(
     customer_id: str,
     type: CommType | str | Iterable[CommType | str] | None = None,
@@ -94,17 +194,19 @@ def list_comms(
     limit: int | None = 100,
 ) -> list[CommInDB]:
     """The customer's communications, newest first (``ORDER BY occurred_at DESC``)."""
-    query = CommTable.select(*_COMM_COLUMNS).where(CommTable.customer_id == customer_id)
     types = _enum_values(type)
+    directions = _enum_values(direction)
+    if types is None and directions is None and limit is not None:
+        return [_comm(values) for values in _NEWEST_COMMS.rows(customer_id, limit)]
+    query = CommTable.select(*_COMM_COLUMNS).where(CommTable.customer_id == customer_id)
     if types is not None:
         query = query.where(CommTable.type.in_(types))
-    directions = _enum_values(direction)
     if directions is not None:
         query = query.where(CommTable.direction.in_(directions))
-    query = query.order_by(CommTable.occurred_at.desc(), CommTable.id.desc())
+    query = query.order_by(*_NEWEST_FIRST)
     if limit is not None:
         query = query.limit(limit)
-    return [comm_from_row(row) for row in query.dicts()]
+    return [_comm(values) for values in fetch_tuples(query)]
 
 
 def get_comm(comm_id: str) -> CommInDB:
@@ -179,17 +281,20 @@ def count_comms(customer_id: str) -> int:
 # --- the timeline ---------------------------------------------------------------------------
 
 
+_TIMELINE_COLUMNS = (
+    CommTable.id,
+    CommTable.type,
+    CommTable.direction,
+    CommTable.subject,
+    peewee.fn.substr(CommTable.body, 1, PREVIEW_CHARS).alias("body_preview"),
+    CommTable.attachments,
+    CommTable.logged_by,
+    CommTable.occurred_at,
+)
+
+
 def _timeline_query(customer_id: str, filters: TimelineFilter) -> peewee.ModelSelect:
-    query = CommTable.select(
-        CommTable.id,
-        CommTable.type,
-        CommTable.direction,
-        CommTable.subject,
-        peewee.fn.substr(CommTable.body, 1, PREVIEW_CHARS).alias("body_preview"),
-        CommTable.attachments,
-        CommTable.logged_by,
-        CommTable.occurred_at,
-    ).where(CommTable.customer_id == customer_id)
+    query = CommTable.select(*_TIMELINE_COLUMNS).where(CommTable.customer_id == customer_id)
     if filters.types:
         query = query.where(CommTable.type.in_(sorted(filters.types)))
     if filters.directions:
@@ -197,6 +302,34 @@ def _timeline_query(customer_id: str, filters: TimelineFilter) -> peewee.ModelSe
     for word in filters.text.split():
         query = query.where(CommTable.subject.contains(word) | CommTable.body.contains(word))
     return query
+
+
+def _after(query: peewee.ModelSelect, occurred_at: Any, comm_id: Any) -> peewee.ModelSelect:
+    """Keyset paging: the entries that come after (older than) the given one."""
+    return query.where(
+        peewee.Tuple(CommTable.occurred_at, CommTable.id) < peewee.Tuple(occurred_at, comm_id)
+    )
+
+
+# The timeline without filters, the one staff open all day: its SQL is made once.
+_EVERYTHING = TimelineFilter()
+_TIMELINE_FIRST = PreparedQuery(
+    lambda customer_id, limit: (
+        _timeline_query(customer_id, _EVERYTHING).order_by(*_NEWEST_FIRST).limit(limit)
+    )
+)
+_TIMELINE_NEXT = PreparedQuery(
+    lambda customer_id, occurred_at, comm_id, limit: (
+        _after(_timeline_query(customer_id, _EVERYTHING), occurred_at, comm_id)
+        .order_by(*_NEWEST_FIRST)
+        .limit(limit)
+    )
+)
+_TIMELINE_COUNT = PreparedQuery(
+    lambda customer_id: CommTable.select(peewee.fn.COUNT(peewee.SQL("*"))).where(
+        CommTable.customer_id == customer_id
+    )
+)
 
 
 def timeline_page(
@@ -209,45 +342,61 @@ def timeline_page(
 
     Keyset paging: each page costs the same however far down the timeline it is.
     """
-    query = _timeline_query(customer_id, filters)
-    if after is not None:
-        query = query.where(
-            peewee.Tuple(CommTable.occurred_at, CommTable.id) < peewee.Tuple(*after)
+    if filters == _EVERYTHING:
+        rows = (
+            _TIMELINE_FIRST.rows(customer_id, limit)
+            if after is None
+            else _TIMELINE_NEXT.rows(customer_id, *after, limit)
         )
-    query = query.order_by(CommTable.occurred_at.desc(), CommTable.id.desc()).limit(limit)
-    entries = []
-    for (
-        comm_id,
-        comm_type,
-        direction,
-        subject,
-        preview,
-        attachments,
-        logged_by,
-        occurred_at,
-    ) in query.tuples():
-        problems = Problems()
-        problems.enum(CommType, comm_type, tr("service", "type"))
-        problems.enum(CommDirection, direction, tr("service", "direction"))
-        problems.timestamp(occurred_at, tr("service", "date"))
-        entries.append(
-            TimelineEntry(
-                id=comm_id,
-                customer_id=customer_id,
-                type=comm_type,
-                direction=direction,
-                subject=subject,
-                body_preview=preview,
-                attachments=tuple(
-                    Attachment(name, path) for name, path in _attachments(problems, attachments)
-                ),
-                logged_by=logged_by,
-                occurred_at=occurred_at,
-                problems=tuple(problems),
-            )
+    else:
+        query = _timeline_query(customer_id, filters)
+        if after is not None:
+            query = _after(query, *after)
+        rows = fetch_tuples(query.order_by(*_NEWEST_FIRST).limit(limit))
+    return [_entry(customer_id, values) for values in rows]
+
+
+def _entry(customer_id: str, values: tuple[Any, ...]) -> TimelineEntry:
+    comm_id, comm_type, direction, subject, preview, attachments, logged_by, occurred_at = values
+    files = () if attachments in _NO_ATTACHMENTS else _plain_files(attachments)
+    if (
+        files is not None
+        and comm_type in _TYPES
+        and direction in _DIRECTIONS
+        and timeutil.is_stored(occurred_at)
+    ):  # the short way for a row that fits the spec
+        return TimelineEntry(
+            comm_id,
+            customer_id,
+            comm_type,
+            direction,
+            subject,
+            preview,
+            files,
+            logged_by,
+            occurred_at,
         )
-    return entries
+    problems = Problems()
+    problems.enum(CommType, comm_type, tr("service", "type"))
+    problems.enum(CommDirection, direction, tr("service", "direction"))
+    problems.timestamp(occurred_at, tr("service", "date"))
+    return TimelineEntry(
+        id=comm_id,
+        customer_id=customer_id,
+        type=comm_type,
+        direction=direction,
+        subject=subject,
+        body_preview=preview,
+        attachments=tuple(
+            Attachment(name, path) for name, path in _attachments(problems, attachments)
+        ),
+        logged_by=logged_by,
+        occurred_at=occurred_at,
+        problems=tuple(problems),
+    )
 
 
 def count_timeline(customer_id: str, filters: TimelineFilter = TimelineFilter()) -> int:  # noqa: B008
+    if filters == _EVERYTHING:
+        return int(_TIMELINE_COUNT.rows(customer_id)[0][0])
     return _timeline_query(customer_id, filters).count()

@@ -9,7 +9,16 @@ from typing import Any
 import peewee
 
 from crm_desktop import timeutil
-from crm_desktop.database import CommTable, CustomerTable, MediaTable, case_insensitive, new_id
+from crm_desktop.database import (
+    COMMS_INDEX,
+    CommTable,
+    CustomerTable,
+    MediaTable,
+    case_insensitive,
+    fetch_tuples,
+    index_ready,
+    new_id,
+)
 from crm_desktop.errors import NotFoundError
 from crm_desktop.i18n import tr
 from crm_desktop.models import CustomerCreate, CustomerInDB, CustomerUpdate
@@ -166,16 +175,37 @@ def customer_page(
     limit: int = 200,
 ) -> list[CustomerRow]:
     """One page of the customer list: only the columns it shows, sorted and searched in SQL."""
-    query = CustomerTable.select(
+    columns = (
         CustomerTable.id,
         CustomerTable.name,
         CustomerTable.organization,
         CustomerTable.email,
         CustomerTable.phone,
-        _last_contact().alias("last_contact"),
     )
-    query = _search(query, search).order_by(*_sort_keys(sort, descending))
-    return [CustomerRow(*row) for row in query.offset(offset).limit(limit).tuples()]
+    if sort is not CustomerSort.last_contact and not index_ready(COMMS_INDEX):
+        # The timeline's index is still being built: a subquery per row would read the whole
+        # table each time, so the page's last contacts come from one pass over it instead.
+        query = _search(CustomerTable.select(*columns), search)
+        page = fetch_tuples(
+            query.order_by(*_sort_keys(sort, descending)).offset(offset).limit(limit)
+        )
+        last = _last_contacts([row[0] for row in page])
+        return [CustomerRow(*row, last.get(row[0])) for row in page]
+    query = _search(CustomerTable.select(*columns, _last_contact().alias("last_contact")), search)
+    query = query.order_by(*_sort_keys(sort, descending))
+    return [CustomerRow(*row) for row in fetch_tuples(query.offset(offset).limit(limit))]
+
+
+def _last_contacts(customer_ids: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for batch in peewee.chunked(customer_ids, 500):
+        query = (
+            CommTable.select(CommTable.customer_id, peewee.fn.MAX(CommTable.occurred_at))
+            .where(CommTable.customer_id.in_(batch))
+            .group_by(CommTable.customer_id)
+        )
+        found.update(fetch_tuples(query))
+    return found
 
 
 def customer_position(
@@ -185,10 +215,11 @@ def customer_position(
     descending: bool = False,
 ) -> int | None:
     """The row of a customer in the list as customer_page() orders it, or None if not in it."""
-    ids = _search(
-        CustomerTable.select(CustomerTable.id, _last_contact().alias("last_contact")), search
-    ).order_by(*_sort_keys(sort, descending))
-    for position, (row_id, _last) in enumerate(ids.tuples()):
-        if row_id == customer_id:
+    columns = [CustomerTable.id]
+    if sort is CustomerSort.last_contact:  # the sort key: the other orders need no subquery
+        columns.append(_last_contact().alias("last_contact"))
+    ids = _search(CustomerTable.select(*columns), search).order_by(*_sort_keys(sort, descending))
+    for position, row in enumerate(fetch_tuples(ids)):
+        if row[0] == customer_id:
             return position
     return None

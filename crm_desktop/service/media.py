@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 import peewee
 
 from crm_desktop import timeutil
-from crm_desktop.database import CustomerTable, MediaTable, new_id
+from crm_desktop.database import (
+    CustomerTable,
+    MediaTable,
+    PreparedQuery,
+    fetch_tuples,
+    new_id,
+)
 from crm_desktop.errors import InvalidInputError, NotFoundError
 from crm_desktop.i18n import tr
-from crm_desktop.models import MediaCreate, MediaDirection, MediaInDB, MediaTagsUpdate
+from crm_desktop.models import (
+    MediaCreate,
+    MediaDirection,
+    MediaInDB,
+    MediaTagsUpdate,
+    trusted,
+)
 from crm_desktop.service._common import (
     Problems,
     check_unchanged,
@@ -21,7 +34,9 @@ from crm_desktop.service._common import (
 from crm_desktop.service.rows import MediaFilter
 
 _MEDIA_COLUMNS = tuple(MediaTable._meta.sorted_fields)
+_MEDIA_NAMES = tuple(field.name for field in _MEDIA_COLUMNS)
 _NEWEST_FIRST = (MediaTable.created_at.desc(), MediaTable.id.desc())
+_DIRECTIONS = {member.value: member for member in MediaDirection}
 
 
 def media_from_row(row: dict[str, Any]) -> MediaInDB:
@@ -44,10 +59,74 @@ def media_from_row(row: dict[str, Any]) -> MediaInDB:
     )
 
 
+def _plain_tags(text: Any) -> list[str] | None:
+    """The tags of a row whose JSON fits the spec; None when anything does not."""
+    if text is None or text == "" or text == "[]":
+        return []
+    try:
+        tags = json.loads(text)
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        return None
+    return tags
+
+
+def _media(values: tuple[Any, ...]) -> MediaInDB:
+    """A stored row (values in column order) as MediaInDB, as media_from_row() makes it.
+
+    A row that fits the spec takes the short way; any other goes through media_from_row(),
+    which names what does not fit.
+    """
+    (
+        media_id,
+        customer_id,
+        order_id,
+        filename,
+        nextcloud_path,
+        mime_type,
+        direction,
+        tags,
+        uploaded_by,
+        created_at,
+    ) = values
+    way = None if direction is None else _DIRECTIONS.get(direction)
+    names = _plain_tags(tags)
+    if names is None or (way is None and direction is not None):
+        return media_from_row(dict(zip(_MEDIA_NAMES, values, strict=True)))
+    return trusted(
+        MediaInDB,
+        {
+            "problems": (),
+            "id": media_id,
+            "customer_id": customer_id,
+            "order_id": order_id,
+            "filename": filename,
+            "nextcloud_path": nextcloud_path,
+            "mime_type": mime_type,
+            "direction": way,
+            "tags": names,
+            "uploaded_by": uploaded_by,
+            "created_at": created_at,
+        },
+    )
+
+
+_CUSTOMER_MEDIA = PreparedQuery(
+    lambda customer_id: (
+        MediaTable.select(*_MEDIA_COLUMNS)
+        .where(MediaTable.customer_id == customer_id)
+        .order_by(*_NEWEST_FIRST)
+    )
+)
+
+
 def list_media(
     customer_id: str | None = None, order_id: str | None = None, limit: int | None = None
 ) -> list[MediaInDB]:
     """Media records of a customer and/or an order, newest first."""
+    if customer_id is not None and order_id is None and limit is None:
+        return [_media(values) for values in _CUSTOMER_MEDIA.rows(customer_id)]
     query = MediaTable.select(*_MEDIA_COLUMNS)
     if customer_id is not None:
         query = query.where(MediaTable.customer_id == customer_id)
@@ -56,7 +135,7 @@ def list_media(
     query = query.order_by(*_NEWEST_FIRST)
     if limit is not None:
         query = query.limit(limit)
-    return [media_from_row(row) for row in query.dicts()]
+    return [_media(values) for values in fetch_tuples(query)]
 
 
 def get_media(media_id: str) -> MediaInDB:
@@ -150,6 +229,23 @@ def restore_media(record: dict[str, Any]) -> None:
         MediaTable.insert(record).on_conflict_ignore().execute()
 
 
+def existing_media_paths(customer_id: str, paths: Iterable[str]) -> set[str]:
+    """Which of ``paths`` are already recorded for the customer (to flag duplicates of a drop).
+
+    One query per 500 paths: the customer's index narrows the rows, the IN list does the rest.
+    """
+    wanted = list(dict.fromkeys(paths))
+    found: set[str] = set()
+    for batch in peewee.chunked(wanted, 500):
+        query = (
+            MediaTable.select(MediaTable.nextcloud_path)
+            .where((MediaTable.customer_id == customer_id) & MediaTable.nextcloud_path.in_(batch))
+            .tuples()
+        )
+        found.update(path for (path,) in query)
+    return found
+
+
 def count_media(customer_id: str) -> int:
     return MediaTable.select().where(MediaTable.customer_id == customer_id).count()
 
@@ -170,14 +266,26 @@ def _panel_query(customer_id: str, filters: MediaFilter) -> peewee.ModelSelect:
     return query
 
 
+_UNFILTERED = MediaFilter()
+_PANEL_PAGE = PreparedQuery(
+    lambda customer_id, offset, limit: (
+        _panel_query(customer_id, _UNFILTERED).order_by(*_NEWEST_FIRST).offset(offset).limit(limit)
+    )
+)
+
+
 def media_page(
     customer_id: str,
     filters: MediaFilter = MediaFilter(),  # noqa: B008 (frozen)
     offset: int = 0,
     limit: int = 200,
 ) -> list[MediaInDB]:
-    query = _panel_query(customer_id, filters).order_by(*_NEWEST_FIRST).offset(offset).limit(limit)
-    return [media_from_row(row) for row in query.dicts()]
+    if filters == _UNFILTERED:
+        rows = _PANEL_PAGE.rows(customer_id, offset, limit)
+    else:
+        query = _panel_query(customer_id, filters).order_by(*_NEWEST_FIRST)
+        rows = fetch_tuples(query.offset(offset).limit(limit))
+    return [_media(values) for values in rows]
 
 
 def count_media_page(customer_id: str, filters: MediaFilter = MediaFilter()) -> int:  # noqa: B008
@@ -187,9 +295,12 @@ def count_media_page(customer_id: str, filters: MediaFilter = MediaFilter()) -> 
 def known_tags(limit: int = 500) -> list[str]:
     """Tags already in use (for completion), from the most recent records."""
     seen: dict[str, None] = {}
-    query = MediaTable.select(MediaTable.tags).order_by(*_NEWEST_FIRST).limit(5000).tuples()
-    for (text,) in query:
-        for tag in Problems().text_list(text, ""):
+    query = MediaTable.select(MediaTable.tags).order_by(*_NEWEST_FIRST).limit(5000)
+    # Records share a few combinations of tags: each text is read once, newest first.
+    texts = dict.fromkeys(text for (text,) in fetch_tuples(query))
+    for text in texts:
+        tags = _plain_tags(text)
+        for tag in tags if tags is not None else Problems().text_list(text, ""):
             seen.setdefault(tag, None)
             if len(seen) >= limit:
                 return sorted(seen, key=str.casefold)

@@ -104,23 +104,30 @@ def _tint() -> tuple[str, str]:
     return normal.name(), disabled.name()
 
 
-def _render(stem: str, color: str, size: int) -> QPixmap:
+_SIZES = (16, 20, 24, 32, 48, 64)
+
+
+def _render(stem: str, color: str) -> list[QPixmap]:
+    """The icon in ``color`` at every size (the SVG is parsed once for all of them)."""
     svg = _svg_text(stem).replace(b"currentColor", color.encode())
     renderer = QSvgRenderer(QByteArray(svg))
-    pixmap = QPixmap(QSize(size, size))
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    renderer.render(painter, QRectF(0, 0, size, size))
-    painter.end()
-    return pixmap
+    pixmaps = []
+    for size in _SIZES:
+        pixmap = QPixmap(QSize(size, size))
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+        pixmaps.append(pixmap)
+    return pixmaps
 
 
 @cache
 def _tinted_icon(stem: str, color: str, disabled_color: str) -> QIcon:
     icon = QIcon()
-    for size in (16, 20, 24, 32, 48, 64):
-        icon.addPixmap(_render(stem, color, size), QIcon.Mode.Normal)
-        icon.addPixmap(_render(stem, disabled_color, size), QIcon.Mode.Disabled)
+    for normal, disabled in zip(_render(stem, color), _render(stem, disabled_color), strict=True):
+        icon.addPixmap(normal, QIcon.Mode.Normal)
+        icon.addPixmap(disabled, QIcon.Mode.Disabled)
     return icon
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,6 +23,7 @@ from crm_desktop.ui import icons
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.customers.panel import CustomerPanel
 from crm_desktop.ui.dialogs.settings import SettingsDialog
+from crm_desktop.ui.indexes import IndexBuilder
 from crm_desktop.ui.live_refresh import DatabaseWatcher
 from crm_desktop.ui.media.panel import MediaPanel
 from crm_desktop.ui.timeline.panel import TimelinePanel
@@ -71,6 +72,11 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self.watcher = DatabaseWatcher(context.events, self)
         self.watcher.start()
+        # A big file opened for the first time gets the app's indexes once the window shows.
+        self.indexes = IndexBuilder(self)
+        self.indexes.finished.connect(self._indexes_built)
+        self._select_when_indexed = False
+        QTimer.singleShot(0, self._build_indexes)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -87,6 +93,13 @@ class MainWindow(QMainWindow):
         self.database_label.setObjectName("databaseLabel")
         for label in (self.customer_count, self.comm_count, self.media_count):
             status.addWidget(label)
+        self.index_label = QLabel(self.tr("Preparing the file for quick lists…"), self)
+        self.index_label.setObjectName("indexStatus")
+        self.index_label.setToolTip(
+            self.tr("The app builds its indexes of this file; until then lists are slower.")
+        )
+        self.index_label.hide()
+        status.addPermanentWidget(self.index_label)
         status.addPermanentWidget(self.database_label)
 
     def _action(
@@ -210,6 +223,23 @@ class MainWindow(QMainWindow):
 
     # --- databases ------------------------------------------------------------------------
 
+    def _build_indexes(self) -> None:
+        self.index_label.setVisible(self.indexes.start() or self.indexes.running)
+
+    def _indexes_built(self) -> None:
+        self.index_label.hide()
+        if self._select_when_indexed and self.customers.current_id is None:
+            self.customers.select_first()
+        self._select_when_indexed = False
+
+    def select_first_customer(self) -> None:
+        """Choose the first customer (at start), once a big file's indexes are built: until
+        then their timeline would be read the slow way while the window waits to appear."""
+        if self.indexes.running:
+            self._select_when_indexed = True
+        else:
+            self.customers.select_first()
+
     def switch_database(self, path: Path | str) -> bool:
         """Open another database file in this window; on failure the current one stays open."""
         path = Path(path).expanduser().absolute()
@@ -217,12 +247,14 @@ class MainWindow(QMainWindow):
             return True
         previous = self.context.db_path
         self.watcher.stop()
+        self.indexes.stop()
         close_db()
         try:
             db = init_db(path)
         except Exception as exc:
             db = init_db(previous)
             self.watcher.start()
+            self._build_indexes()
             self.context.prompts.error(self, exc)
             return False
         self.context.db_path = path
@@ -231,6 +263,7 @@ class MainWindow(QMainWindow):
         self.context.settings.remember_database(path)
         self.context.undo_stack.clear()
         self.watcher.start()
+        self._build_indexes()
         self._show_database()
         self.customers.search.clear()
         self.customers.model.reload()
@@ -316,5 +349,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.watcher.stop()
+        self.indexes.stop()
         self.media.shutdown()  # wait for thumbnail threads before the window goes
         super().closeEvent(event)

@@ -103,6 +103,10 @@ class CustomerModel(PagedTableModel[CustomerRow]):
         """Sorting happens in SQL: a Python sort of a large list would take seconds."""
         if column not in _SORT_KEYS:
             return
-        self._sort = _SORT_KEYS[CustomerColumn(column)]
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        sort = _SORT_KEYS[CustomerColumn(column)]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (sort, descending) == (self._sort, self._descending):
+            return  # the same order (the view asks again as it is set up): nothing to re-read
+        self._sort = sort
+        self._descending = descending
         self.reload()

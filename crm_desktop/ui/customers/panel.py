@@ -57,6 +57,11 @@ class CustomerPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # The indicator first: enabling sorting then asks for the order the model has already,
+        # and the list is read once (below), not once per step of the set-up.
+        self.view.horizontalHeader().setSortIndicator(
+            CustomerColumn.name, Qt.SortOrder.AscendingOrder
+        )
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(CustomerColumn.name, Qt.SortOrder.AscendingOrder)
         self.view.verticalHeader().hide()

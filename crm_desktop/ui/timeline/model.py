@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from crm_desktop import service
+from crm_desktop import service, timeutil
 from crm_desktop.service import TimelineEntry, TimelineFilter
 from crm_desktop.ui import icons, timefmt
 from crm_desktop.ui.paged_model import PagedTableModel
@@ -34,6 +34,9 @@ class TimelineModel(PagedTableModel[TimelineEntry]):
         super().__init__(parent)
         self._customer_id: str | None = None
         self._filter = TimelineFilter()
+        # occurred_at -> (the minute it was worded in, "5 min ago"): painting asks for every
+        # visible entry on every repaint, and the words change once a minute at most.
+        self._when: dict[str, tuple[int, str]] = {}
 
     @property
     def customer_id(self) -> str | None:
@@ -106,7 +109,7 @@ class TimelineModel(PagedTableModel[TimelineEntry]):
         if role == TimelineRole.DirectionLabel:
             return direction_label(entry.direction)
         if role == TimelineRole.When:
-            return timefmt.relative(entry.occurred_at)
+            return self.when(entry)
         if role == Qt.ItemDataRole.DecorationRole:
             return icons.comm_type_icon(entry.type)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -117,6 +120,28 @@ class TimelineModel(PagedTableModel[TimelineEntry]):
 
     def subject(self, entry: TimelineEntry) -> str:
         return entry.subject or self.tr("(no subject)")
+
+    def when(self, entry: TimelineEntry) -> str:
+        """When it happened in words (the When role), worded again each minute."""
+        minute = int(timeutil.utc_now().timestamp() // 60)
+        kept = self._when.get(entry.occurred_at)
+        if kept is not None and kept[0] == minute:
+            return kept[1]
+        if len(self._when) > 50_000:
+            self._when.clear()
+        text = timefmt.relative(entry.occurred_at)
+        self._when[entry.occurred_at] = (minute, text)
+        return text
+
+    def texts(self, entry: TimelineEntry) -> tuple[str, str, str, str]:
+        """What the delegate writes for an entry, as the roles give it: the subject, when,
+        the direction and the type in words."""
+        return (
+            self.subject(entry),
+            self.when(entry),
+            direction_label(entry.direction),
+            type_label(entry.type),
+        )
 
     def _tooltip(self, entry: TimelineEntry) -> str:
         lines = [timefmt.exact(entry.occurred_at)]

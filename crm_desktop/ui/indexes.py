@@ -1,0 +1,77 @@
+"""The app's indexes of a big file, built on a thread of their own after the window is shown.
+
+The first time the app opens a big file that another program made (the backend's, with a
+million communications), its indexes take a few seconds to build. Building them before the
+window appears would keep the person waiting with nothing on screen; so init_db() leaves
+them to this builder, and the lists work meanwhile, only slower.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtCore import QObject, Signal
+
+from crm_desktop.database import CrmDatabase, IndexBuild, current_database
+
+log = logging.getLogger("crm_desktop.ui.indexes")
+
+
+class IndexBuilder(QObject):
+    """Builds the open file's pending indexes; ``finished`` (in the GUI thread) says when."""
+
+    finished = Signal()
+    # From the worker thread; queued to this object's (the GUI) thread.
+    _done = Signal(object, object)  # the IndexBuild, and its error or None
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._build: IndexBuild | None = None
+        self._thread: threading.Thread | None = None
+        self._done.connect(self._finish)
+
+    @property
+    def running(self) -> bool:
+        return self._build is not None
+
+    def start(self, db: CrmDatabase | None = None) -> bool:
+        """Start building what ``db`` (the open database) lacks; False when it lacks nothing."""
+        db = db or current_database()
+        if db is None or not db.pending_indexes or db.read_only_reason or self.running:
+            return False
+        build = IndexBuild(db)
+        self._build = build
+        self._thread = threading.Thread(
+            target=self._run, args=(build,), name="crm-desktop-indexes", daemon=True
+        )
+        self._thread.start()
+        return True
+
+    def stop(self) -> None:
+        """Interrupt a build (the file is closed or the app quits); it resumes next time."""
+        build, thread = self._build, self._thread
+        self._build = self._thread = None
+        if build is not None:
+            build.stop()
+        if thread is not None:
+            thread.join(timeout=10)
+
+    def _run(self, build: IndexBuild) -> None:
+        error: BaseException | None = None
+        try:
+            build.run()
+        except Exception as exc:  # reported in the GUI thread; the app works without them
+            error = exc
+        self._done.emit(build, error)
+
+    def _finish(self, build: IndexBuild, error: BaseException | None) -> None:
+        if build is not self._build:
+            return  # stopped meanwhile
+        self._build = self._thread = None
+        if error is not None:
+            log.warning("Building the indexes of %s failed", build.db.path, exc_info=error)
+            return
+        build.db.pending_indexes.clear()
+        log.info("Indexes of %s are built", build.db.path)
+        self.finished.emit()
