@@ -14,5 +14,7 @@ class DataEvents(QObject):
     comms_changed = Signal(str)
     # Media records of a customer changed (their customer's id), or "" for any customer.
     media_changed = Signal(str)
+    # Media records the user just added (their customer's id, the new ids): shown and selected.
+    media_added = Signal(str, list)
     # The user's settings changed (e.g. the Nextcloud sync folder): views re-read what they show.
     settings_changed = Signal()

@@ -132,3 +132,19 @@ def test_known_tags_and_order_ids(customer):
     add(customer, "b", tags=["a", "b"], order_id="X-1")
     assert service.known_tags() == ["a", "A", "b"]
     assert service.known_order_ids() == ["X-1", "X-2"]
+
+
+def test_existing_media_paths_finds_the_customers_recorded_paths(db_path, customer, other_customer):
+    add(customer, "a.jpg")
+    add(other_customer, "b.jpg")  # the same path, but another customer's record
+    service.create_media_many(
+        [
+            {"customer_id": customer, "filename": f"{n}.jpg", "nextcloud_path": f"/Many/{n}.jpg"}
+            for n in range(1200)
+        ]
+    )
+    wanted = ["/CRM/ACME/a.jpg", "/CRM/ACME/b.jpg", "/CRM/ACME/none.jpg"]
+    wanted += [f"/Many/{n}.jpg" for n in range(0, 1300, 2)]  # more than one query's worth
+    found = service.existing_media_paths(customer, wanted)
+    assert found == {"/CRM/ACME/a.jpg"} | {f"/Many/{n}.jpg" for n in range(0, 1200, 2)}
+    assert service.existing_media_paths(customer, []) == set()

@@ -21,6 +21,7 @@ from crm_desktop.ui import icons
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.customers.dialog import CustomerDialog
 from crm_desktop.ui.customers.model import CustomerColumn, CustomerModel
+from crm_desktop.ui.drops.targets import CustomerDropTarget
 
 SEARCH_DELAY_MS = 150
 
@@ -83,6 +84,9 @@ class CustomerPanel(QWidget):
         self.view.doubleClicked.connect(self.open_edit_dialog)
         self.model.modelReset.connect(self._after_reset)
         self.model.load_failed.connect(lambda exc: self.context.prompts.error(self, exc))
+        # Files dropped on a customer's row are recorded for them; then they are shown.
+        self.drops = CustomerDropTarget(context, self.view, self)
+        self.drops.saved.connect(lambda customer_id, _ids: self.select_customer(customer_id))
 
         self.empty = QLabel(self)
         self.empty.setObjectName("customerEmpty")

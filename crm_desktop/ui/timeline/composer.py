@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTime
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTime, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QWidget,
 )
 
-from crm_desktop import service, timeutil
+from crm_desktop import drops, service, timeutil
 from crm_desktop.errors import ConflictError, InvalidInputError, explain
 from crm_desktop.models import CommInDB
 from crm_desktop.ui import conflicts, icons, timefmt
@@ -41,7 +42,7 @@ from crm_desktop.ui.conflicts import Resolution
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.forms import FieldForm, dialog_layout
 from crm_desktop.ui.timeline.attachments import AttachmentsEditor, Column
-from crm_desktop.ui.timeline.drop import local_files
+from crm_desktop.ui.timeline.drop import attachments_from_drop
 from crm_desktop.ui.timeline.labels import DIRECTIONS, TYPES, direction_label, type_label
 
 log = logging.getLogger("crm_desktop.ui.timeline")
@@ -67,6 +68,9 @@ def to_storage(moment: QDateTime) -> str:
 
 class CommDialog(QDialog):
     """Log a communication (``for_new``) or edit one (``for_edit``); callers ``open()`` it."""
+
+    # The items of a drop (list[drops.Dropped]); they become attachments.
+    files_dropped = Signal(list)
 
     def __init__(
         self,
@@ -128,7 +132,15 @@ class CommDialog(QDialog):
         self.save_button.setToolTip(self.tr("Save (Ctrl+Enter)"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        dialog_layout(self, self.form, buttons=buttons)
+        # Dropped files that could not be attached, each with why (hidden when none).
+        self.drop_problems = QLabel(self)
+        self.drop_problems.setObjectName("commDropProblems")
+        self.drop_problems.setProperty("role", "error")
+        self.drop_problems.setWordWrap(True)
+        self.drop_problems.hide()
+        layout = dialog_layout(self, self.form, buttons=buttons)
+        layout.insertWidget(layout.indexOf(buttons), self.drop_problems)
+        self.files_dropped.connect(self._attach_dropped)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
 
@@ -362,7 +374,7 @@ class CommDialog(QDialog):
         return (
             self.is_new
             and bool(event.possibleActions() & Qt.DropAction.CopyAction)
-            and bool(local_files(event.mimeData()))
+            and drops.has_local_files(event.mimeData())
         )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -385,9 +397,23 @@ class CommDialog(QDialog):
             return
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
-        self.attachments.add_files(
-            local_files(event.mimeData()), self.context.settings.nextcloud_folder or None
+        self.files_dropped.emit(drops.dropped(event.mimeData()))
+
+    def _attach_dropped(self, items: list[drops.Dropped]) -> None:
+        """Attach the files of a drop (a file attached already is skipped); say what was not."""
+        dropped = attachments_from_drop(
+            items, self.context.settings.nextcloud_folder or None, self.attachments.customer_folder
         )
+        known = {row["nextcloud_path"] for row in self.attachments.values()}
+        for attachment in dropped.attachments:
+            if attachment["nextcloud_path"] not in known:
+                known.add(attachment["nextcloud_path"])
+                self.attachments.add_row(attachment["filename"], attachment["nextcloud_path"])
+        text = ""
+        if dropped.problems:
+            text = self.tr("Not attached:") + "\n" + "\n".join(dropped.problems)
+        self.drop_problems.setText(text)
+        self.drop_problems.setVisible(bool(text))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The body would paste a dropped file's path as text; files become attachments instead.

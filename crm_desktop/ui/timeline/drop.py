@@ -1,20 +1,48 @@
-"""Files dropped from the file manager: which of the dragged things are local files."""
+"""Files dropped on the composer become attachments, worked out as for the media panel.
+
+``crm_desktop.drops`` decides each file's name, its Nextcloud path and what is wrong with
+it, so an attachment and a media record made from the same file say the same thing.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData
 
+from crm_desktop import drops
+from crm_desktop.i18n import tr
+
+
+@dataclass
+class DroppedAttachments:
+    attachments: list[dict[str, str]] = field(default_factory=list)  # CommAttachment fields
+    problems: list[str] = field(default_factory=list)  # "name: what is wrong", per file
+
+
+def attachments_from_drop(
+    items: Iterable[drops.Dropped], sync_folder: str | None, customer_folder: str | None
+) -> DroppedAttachments:
+    """The attachments a drop makes (folders taken whole), and why other files were left out."""
+    options = drops.ScanOptions(sync_folder, customer_folder, detect_mime=False)
+    result = DroppedAttachments()
+    for candidate in drops.scan(items, options):
+        problem = candidate.problem
+        if problem is None:
+            result.attachments.append(
+                {"filename": candidate.filename, "nextcloud_path": candidate.nextcloud_path}
+            )
+        else:
+            result.problems.append(
+                tr("timeline", "{name}: {problem}").format(name=candidate.filename, problem=problem)
+            )
+    return result
+
 
 def local_files(mime: QMimeData | None) -> list[Path]:
     """The local files among the dragged URLs, in order; folders and web links are left out."""
-    if mime is None or not mime.hasUrls():
-        return []
-    files = []
-    for url in mime.urls():
-        if url.isLocalFile():
-            path = Path(url.toLocalFile())
-            if path.is_file():
-                files.append(path)
-    return files
+    return [
+        item.path for item in drops.dropped(mime) if item.path is not None and item.path.is_file()
+    ]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from crm_desktop import service
 from crm_desktop.ui.timeline import composer as composer_module
 from crm_desktop.ui.timeline.composer import CommDialog, display_format, to_storage
-from tests.helpers import backend
+from tests.helpers import backend, files
 from tests.ui.timeline.conftest import log, raw_row
 
 
@@ -426,12 +426,35 @@ def test_files_dropped_on_the_body_are_attachments_not_text(qtbot, new_dialog, t
     assert [row["filename"] for row in new_dialog.attachments.values()] == ["note.txt"]
 
 
-def test_web_links_and_folders_are_not_accepted(qtbot, new_dialog, tmp_path):
+def test_web_links_alone_are_not_accepted(qtbot, new_dialog):
     mime = QMimeData()
-    mime.setUrls([QUrl("https://example.com/a.pdf"), QUrl.fromLocalFile(str(tmp_path))])
+    mime.setUrls([QUrl("https://example.com/a.pdf")])
     enter, _move, drop = drag_and_drop(new_dialog, mime)
     assert not enter.isAccepted() and not drop.isAccepted()
     assert new_dialog.attachments.values() == []
+    assert new_dialog.drop_problems.isHidden()
+
+
+def test_a_folder_is_attached_whole_and_bad_files_are_named(qtbot, new_dialog, tmp_path):
+    # The same rules as a drop on the media panel (crm_desktop.drops): folders recursively,
+    # names Nextcloud refuses and empty files left out with a reason.
+    visit = files.tree(tmp_path / "Visit")
+    files.text(visit / "a:b.txt")
+    (visit / "empty.txt").write_bytes(b"")
+    mime = files.files_mime(visit, "https://example.com/offer.pdf")
+    enter, _move, drop = drag_and_drop(new_dialog, mime)
+    assert enter.isAccepted() and drop.isAccepted()
+    assert new_dialog.attachments.values() == [
+        {"filename": name, "nextcloud_path": f"/CRM/ACME/{name}"}
+        for name in ("front.png", "north.jpg", "notes.txt", "plan.pdf")
+    ]
+    assert new_dialog.drop_problems.isVisible()
+    assert new_dialog.drop_problems.text() == (
+        "Not attached:\n"
+        "a:b.txt: the name contains characters Nextcloud refuses: :\n"
+        "empty.txt: the file is empty\n"
+        "offer.pdf: it is not a file on this computer"
+    )
 
 
 def test_an_edit_does_not_take_drops(qtbot, edit_dialog, tmp_path):

@@ -1,0 +1,59 @@
+"""What a record made from a dropped file must satisfy: names and paths Nextcloud accepts."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from crm_desktop import nextcloud
+from crm_desktop.i18n import tr
+
+
+class Cancelled(Exception):  # noqa: N818 (it is no error: the user chose it)
+    """The user cancelled: nothing of the drop is kept."""
+
+
+# How often a worker lets the GUI thread have the GIL: well below Python's switch interval
+# (5 ms), well above what a yield costs.
+YIELD_EVERY = 0.002
+_last_yield = 0.0
+
+
+def checkpoint(cancel: threading.Event | None) -> None:
+    """Between two steps of work on a worker thread: raise Cancelled if asked to stop, and
+    now and then let a waiting GUI thread have the GIL (else each of its calls into Python
+    may wait up to 5 ms, and a window painting a table makes hundreds of them)."""
+    global _last_yield
+    if cancel is None:
+        return
+    if cancel.is_set():
+        raise Cancelled
+    now = time.monotonic()
+    if now - _last_yield > YIELD_EVERY:
+        _last_yield = now
+        time.sleep(0)
+
+
+def normalize_path(text: str) -> str:
+    """A typed Nextcloud path cleaned up: forward slashes, one leading slash, no doubled ones."""
+    parts = [part for part in text.strip().replace("\\", "/").split("/") if part]
+    return "/" + "/".join(parts)
+
+
+def record_problem(filename: str, nextcloud_path: str) -> str | None:
+    """Why a record with this filename and Nextcloud path cannot be made (in words), or None."""
+    if not filename.strip():
+        return tr("drops", "the file name is empty")
+    problem = nextcloud.name_problem(filename)
+    if problem is not None:
+        return problem
+    parts = [part for part in nextcloud_path.replace("\\", "/").split("/") if part]
+    if not parts:
+        return tr("drops", "the Nextcloud path is empty")
+    for part in parts:
+        if part in (".", ".."):
+            return tr("drops", "the Nextcloud path cannot contain '.' or '..' folders")
+        problem = nextcloud.name_problem(part)
+        if problem is not None:
+            return tr("drops", "in the Nextcloud path, {problem}").format(problem=problem)
+    return None
