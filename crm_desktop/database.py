@@ -252,7 +252,7 @@ def _pragmas(wal: bool) -> dict[str, object]:
     pragmas: dict[str, object] = {
         # FULL: a committed record survives a power cut, not only a crash.
         "synchronous": "full",
-        "cache_size": -8000,  # KiB: enough for the hot index pages, small in memory
+        "cache_size": -2000,  # KiB: enough for the hot index pages, small in memory
         "temp_store": "memory",
     }
     if wal:

@@ -163,13 +163,14 @@ OptionalNextcloudPath = Annotated[
 
 
 class _Input(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Validators are built on first use, not at start-up (a window opens without one).
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class _Stored(BaseModel):
     """A stored row as it is; ``problems`` lists, in words, what does not fit the spec."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     problems: tuple[str, ...] = ()
 

@@ -5,12 +5,40 @@ handler); ``scan()`` walks folders and checks each file; a ``Review`` holds the 
 person edits; ``save_drop()`` copies and records them, all or nothing.
 """
 
-from crm_desktop.drops.copying import Copier, CopyError, numbered
-from crm_desktop.drops.review import Duplicate, Review, ReviewRow
-from crm_desktop.drops.rules import Cancelled, normalize_path, record_problem
-from crm_desktop.drops.save import Planned, SaveProgress, Shared, check_shared, save_drop
-from crm_desktop.drops.scan import Candidate, ScanOptions, scan
-from crm_desktop.drops.urls import Dropped, dropped, from_urls, has_local_files
+import importlib
+from typing import Any
+
+# Loaded on first use: the app starts without the drop machinery, which a drop needs only.
+_WHERE = {
+    "Cancelled": "rules",
+    "Candidate": "scanning",
+    "Copier": "copying",
+    "CopyError": "copying",
+    "Dropped": "urls",
+    "Duplicate": "review",
+    "Planned": "save",
+    "Review": "review",
+    "ReviewRow": "review",
+    "SaveProgress": "save",
+    "ScanOptions": "scanning",
+    "Shared": "save",
+    "check_shared": "save",
+    "dropped": "urls",
+    "from_urls": "urls",
+    "has_local_files": "urls",
+    "normalize_path": "rules",
+    "numbered": "copying",
+    "record_problem": "rules",
+    "save_drop": "save",
+    "scan": "scanning",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+
 
 __all__ = [
     "Cancelled",

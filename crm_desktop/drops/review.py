@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from crm_desktop.drops.rules import normalize_path, record_problem
 from crm_desktop.drops.save import Planned
-from crm_desktop.drops.scan import Candidate
+from crm_desktop.drops.scanning import Candidate
 
 # Which of these Nextcloud paths are already recorded for the customer.
 RecordedLookup = Callable[[list[str]], set[str]]

@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 
 from crm_desktop import paths
@@ -104,31 +112,57 @@ def _tint() -> tuple[str, str]:
     return normal.name(), disabled.name()
 
 
-_SIZES = (16, 20, 24, 32, 48, 64)
+class _TintedSvgEngine(QIconEngine):
+    """Draws an SVG in a colour at whatever size is asked, when it is asked, and keeps it.
 
+    Rendering every icon at every size up front cost start-up time and memory for sizes
+    that are never shown.
+    """
 
-def _render(stem: str, color: str) -> list[QPixmap]:
-    """The icon in ``color`` at every size (the SVG is parsed once for all of them)."""
-    svg = _svg_text(stem).replace(b"currentColor", color.encode())
-    renderer = QSvgRenderer(QByteArray(svg))
-    pixmaps = []
-    for size in _SIZES:
-        pixmap = QPixmap(QSize(size, size))
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        renderer.render(painter, QRectF(0, 0, size, size))
-        painter.end()
-        pixmaps.append(pixmap)
-    return pixmaps
+    def __init__(self, stem: str, color: str, disabled_color: str) -> None:
+        super().__init__()
+        self._stem, self._colors = stem, {False: color, True: disabled_color}
+        self._renderers: dict[bool, QSvgRenderer] = {}
+        self._pixmaps: dict[tuple[int, int, bool], QPixmap] = {}
+
+    def _renderer(self, disabled: bool) -> QSvgRenderer:
+        if disabled not in self._renderers:
+            svg = _svg_text(self._stem).replace(b"currentColor", self._colors[disabled].encode())
+            self._renderers[disabled] = QSvgRenderer(QByteArray(svg))
+        return self._renderers[disabled]
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        self._renderer(mode == QIcon.Mode.Disabled).render(painter, QRectF(rect))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        disabled = mode == QIcon.Mode.Disabled
+        key = (size.width(), size.height(), disabled)
+        if key not in self._pixmaps:
+            pixmap = QPixmap(size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            self._renderer(disabled).render(painter, QRectF(pixmap.rect()))
+            painter.end()
+            self._pixmaps[key] = pixmap
+        return self._pixmaps[key]
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        pixmap = self.pixmap(size * scale, mode, state)
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        return size
+
+    def clone(self) -> QIconEngine:
+        return _TintedSvgEngine(self._stem, self._colors[False], self._colors[True])
 
 
 @cache
 def _tinted_icon(stem: str, color: str, disabled_color: str) -> QIcon:
-    icon = QIcon()
-    for normal, disabled in zip(_render(stem, color), _render(stem, disabled_color), strict=True):
-        icon.addPixmap(normal, QIcon.Mode.Normal)
-        icon.addPixmap(disabled, QIcon.Mode.Disabled)
-    return icon
+    return QIcon(_TintedSvgEngine(stem, color, disabled_color))
 
 
 def _icon(stem: str, color: str | None = None) -> QIcon:

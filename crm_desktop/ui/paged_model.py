@@ -32,6 +32,9 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     """Rows from ``fetch_page()``, a page at a time (``canFetchMore``/``fetchMore``)."""
 
     PAGE_SIZE = 200
+    # The first page, when it should be smaller than the rest (0: a whole page), so that a
+    # list opens as fast as it can.
+    FIRST_PAGE_SIZE = 0
 
     # A page failed to load (the exception); the view shows what it has and the panel says why.
     load_failed = Signal(object)
@@ -115,7 +118,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
             self._rows = []
             self._complete = not self.is_active()
             if not self._complete:
-                self._rows = self._fetch(None, 0) or []
+                self._rows = self._fetch(None, 0, limit=self.FIRST_PAGE_SIZE) or []
             self.endResetModel()
 
     def refresh(self) -> None:
@@ -124,15 +127,19 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
             if self._rows:
                 self.reload()
             return
-        wanted = max(len(self._rows), self.PAGE_SIZE)
+        wanted = max(len(self._rows), self.FIRST_PAGE_SIZE or self.PAGE_SIZE)
         fresh: list[Row] = []
         complete = False
         while len(fresh) < wanted:
-            page = self._fetch(fresh[-1] if fresh else None, len(fresh), keep_state=True)
+            # Exactly as many rows as were shown: a refresh re-reads, it does not load more.
+            limit = min(self.PAGE_SIZE, wanted - len(fresh))
+            page = self._fetch(
+                fresh[-1] if fresh else None, len(fresh), keep_state=True, limit=limit
+            )
             if page is None:
                 return  # failed: keep what is shown
             fresh.extend(page)
-            if len(page) < self.PAGE_SIZE:
+            if len(page) < limit:
                 complete = True
                 break
         with self._changing():
@@ -141,9 +148,12 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
 
     # --- internals ------------------------------------------------------------------------
 
-    def _fetch(self, last: Row | None, offset: int, keep_state: bool = False) -> list[Row] | None:
+    def _fetch(
+        self, last: Row | None, offset: int, keep_state: bool = False, limit: int = 0
+    ) -> list[Row] | None:
+        limit = limit or self.PAGE_SIZE
         try:
-            rows = self.fetch_page(last, offset, self.PAGE_SIZE)
+            rows = self.fetch_page(last, offset, limit)
         except Exception as exc:
             log.warning("Loading rows failed in %s", type(self).__name__, exc_info=exc)
             if not keep_state:
@@ -151,7 +161,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
             self.load_failed.emit(exc)
             return None
         if not keep_state:
-            self._complete = len(rows) < self.PAGE_SIZE
+            self._complete = len(rows) < limit
         return rows
 
     def _apply(self, fresh: list[Row]) -> None:

@@ -53,7 +53,7 @@ def _write(customer_id: str, folder: str, paths: list[Path]) -> int:
     """What a drop does off the GUI thread: scan the files, then write every record."""
     try:
         from crm_desktop.drops.save import Planned, Shared, save_drop
-        from crm_desktop.drops.scan import ScanOptions, scan
+        from crm_desktop.drops.scanning import ScanOptions, scan
         from crm_desktop.drops.urls import from_urls
     except ImportError:  # the drop's pipeline is not there: the service's bulk write alone
         records = [

@@ -7,16 +7,19 @@ part (looking at the files, the review dialog) runs after the drop event has ret
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
-from crm_desktop import drops, service
+from crm_desktop import service
+from crm_desktop.drops import urls as drops
 from crm_desktop.ui.context import AppContext
-from crm_desktop.ui.drops.dialog import MediaDropDialog
 from crm_desktop.ui.drops.overlay import DropHighlight
+
+if TYPE_CHECKING:
+    from crm_desktop.ui.drops.dialog import MediaDropDialog
 
 _HOVER = (QEvent.Type.DragEnter, QEvent.Type.DragMove)
 AUTOSCROLL_MARGIN = 16
@@ -40,6 +43,9 @@ def open_review(
     except Exception as exc:  # deleted meanwhile, database gone: say so, record nothing
         context.prompts.error(parent, exc)
         return None
+    # Imported on the first drop: the review and its saving are not needed at start-up.
+    from crm_desktop.ui.drops.dialog import MediaDropDialog
+
     dialog = MediaDropDialog(context, customer, items, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()

@@ -30,6 +30,9 @@ class TimelineRole(IntEnum):
 class TimelineModel(PagedTableModel[TimelineEntry]):
     """One column; the delegate paints each entry from the roles above."""
 
+    # A screen shows about ten entries: the first page reads a few screenfuls, quickly.
+    FIRST_PAGE_SIZE = 50
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._customer_id: str | None = None

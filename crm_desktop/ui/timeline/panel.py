@@ -75,6 +75,10 @@ class TimelinePanel(QWidget):
         self._clock.setInterval(CLOCK_TICK_MS)
         self._clock.timeout.connect(self._view.viewport().update)
         self._clock.start()
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self._show_count)
 
         context.events.comms_changed.connect(self._comms_changed)
         self.set_customer(None)
@@ -338,13 +342,15 @@ class TimelinePanel(QWidget):
 
     def _after_load(self) -> None:
         """Counts, empty state and actions after the entries shown changed."""
-        self._update_count()
         has_customer = self._model.customer_id is not None
         self.title.setText(self._customer_name if has_customer else self.tr("Communications"))
-        if not has_customer:
-            self.subtitle.setText(self.tr("Choose a customer on the left"))
+        if self._model.complete:
+            self._show_count()  # every entry is loaded: the count costs nothing
         else:
-            self.subtitle.setText(self._count_text(self._count))
+            # Counting a long timeline costs as much as reading its first screenful: the
+            # entries are shown first, and the count follows at the next turn of the loop.
+            self.subtitle.clear()
+            self._count_timer.start()
         if self._model.rowCount() > 0:
             self.stack.setCurrentWidget(self._view)
         else:
@@ -369,10 +375,13 @@ class TimelinePanel(QWidget):
             return self.tr("Nothing matches the filters")
         return self.tr("No communications yet: press Ctrl+N to log one")
 
-    def _update_count(self) -> None:
+    def _show_count(self) -> None:
+        self._count_timer.stop()
         count = 0
         customer_id = self._model.customer_id
-        if customer_id is not None:
+        if customer_id is not None and self._model.complete:
+            count = self._model.rowCount()
+        elif customer_id is not None:
             try:
                 count = service.count_timeline(customer_id, self._model.filter)
             except Exception as exc:
@@ -380,6 +389,10 @@ class TimelinePanel(QWidget):
                     self._report(exc)
                 count = self._model.rowCount()
         self._count = count
+        if customer_id is None:
+            self.subtitle.setText(self.tr("Choose a customer on the left"))
+        else:
+            self.subtitle.setText(self._count_text(count))
         self.count_changed.emit(count)
 
     def _update_actions(self) -> None:
