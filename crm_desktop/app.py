@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crm_desktop import APP_DISPLAY_NAME, APP_NAME, __version__, paths
 from crm_desktop.database import close_db, init_db
-from crm_desktop.errors import DatabaseFileError, explain
+from crm_desktop.errors import CrmError, explain
+from crm_desktop.locations import DatabaseLocation, parse_location
 from crm_desktop.log import setup_logging
 from crm_desktop.settings import Settings
 from crm_desktop.ui import icons
@@ -36,7 +37,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         description=f"{APP_DISPLAY_NAME}: customers, their communications and media.",
     )
     parser.add_argument(
-        "--db", metavar="PATH", type=Path, help="the database file (default: the last one used)"
+        "--db",
+        metavar="PATH|URL",
+        help="the database: a file, or an office server as postgresql://user@host/dbname "
+        "(default: the last one used)",
     )
     parser.add_argument("--demo", action="store_true", help="open a demo database with sample data")
     parser.add_argument(
@@ -87,24 +91,25 @@ def application() -> QApplication:
 
 
 def create_main_window(
-    db_path: Path | str,
+    db_path: Path | str | DatabaseLocation,
     settings: Settings | None = None,
     prompts: Prompts | None = None,
 ) -> MainWindow:
-    """Open the database at ``db_path`` and build the main window (a QApplication exists)."""
+    """Open the database at ``db_path`` (a file, or an office server's URL) and build the
+    main window (a QApplication exists)."""
     if QApplication.instance() is None:
         raise RuntimeError("create_main_window() needs a QApplication")
     paths.configure_identity()
-    path = Path(db_path).expanduser().absolute()
-    db = init_db(path)
+    location = db_path if isinstance(db_path, DatabaseLocation) else parse_location(db_path)
+    db = init_db(location)
     context = AppContext(
-        db_path=path,
+        location=location,
         settings=settings or Settings(),
         prompts=prompts or Prompts(),
         read_only_reason=db.read_only_reason,
         warnings=list(db.warnings),
     )
-    context.settings.remember_database(path)
+    context.settings.remember_database(location)
     return MainWindow(context)
 
 
@@ -128,7 +133,7 @@ def install_excepthook(window: MainWindow) -> None:
     threading.excepthook = show_thread
 
 
-def _database_for(args: argparse.Namespace, settings: Settings) -> Path:
+def _database_for(args: argparse.Namespace, settings: Settings) -> Path | str:
     if args.db is not None:
         return args.db
     if args.demo:
@@ -138,7 +143,7 @@ def _database_for(args: argparse.Namespace, settings: Settings) -> Path:
         ensure_demo_database(path)
         close_db()
         return path
-    return Path(settings.database_path or paths.default_db_path())
+    return settings.database_path or paths.default_db_path()
 
 
 def save_screenshot(window: MainWindow, path: Path) -> int:
@@ -175,8 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         from crm_desktop.check import run_check  # only here: the window does not need it
 
         paths.configure_identity()
-        path = args.db or Path(Settings().database_path or paths.default_db_path())
-        return run_check(path)
+        return run_check(args.db or Settings().database_path or paths.default_db_path())
     app = application()
     log_file = setup_logging()
     log.info("Starting %s %s", APP_DISPLAY_NAME, __version__)
@@ -184,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         db_path = _database_for(args, settings)
         window = create_main_window(db_path, settings)
-    except DatabaseFileError as exc:
+    except CrmError as exc:  # a file or server that cannot be used, an address that is wrong
         explanation = explain(exc)
         print(f"{explanation.title}: {exc}", file=sys.stderr)
         if args.screenshot is None:

@@ -29,6 +29,7 @@ from crm_desktop.database import (
     sqlite_library_version,
 )
 from crm_desktop.errors import CrmError
+from crm_desktop.locations import DatabaseLocation, Kind, parse_location
 from crm_desktop.models import CommDirection, CommType, MediaDirection
 from crm_desktop.storage import storage_of
 
@@ -45,7 +46,7 @@ class Finding:
 
 @dataclass
 class Report:
-    path: Path
+    path: Path | str
     findings: list[Finding]
 
     @property
@@ -194,9 +195,49 @@ def _inspect(
         _misfits(db, report)
 
 
-def run_check(path: Path, out: TextIO = sys.stdout) -> int:
-    """Print the report; the exit code says whether the app can use the file."""
-    report = check_database(path)
+def check_server(location: DatabaseLocation) -> Report:
+    """The server side of --check: reachable, compatible tables, their row counts."""
+    from crm_desktop.postgres import ServerDatabase
+
+    report = Report(location.url, [])
+    db = ServerDatabase(location)
+    try:
+        db.connect()
+    except peewee.DatabaseError as exc:
+        report.add("fail", "read", f"the server cannot be reached: {exc}")
+        return report
+    try:
+        version = db.execute_sql("SHOW server_version").fetchone()[0]
+        report.add("ok", "server", f"PostgreSQL {version}")
+        tables = set(db.get_tables())
+        problems = schema_problems(db)
+        for table in TABLES:
+            name = table._meta.table_name
+            if name in problems:
+                report.add("fail", f"table {name}", "lacks " + ", ".join(problems[name]))
+            elif name not in tables:
+                report.add("info", f"table {name}", "missing (created when the app opens it)")
+            else:
+                count = db.execute_sql(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]
+                report.add("ok", f"table {name}", f"compatible, {count:,} row(s)")
+    except peewee.DatabaseError as exc:
+        report.add("fail", "read", f"the server answered with an error: {exc}")
+    finally:
+        db.close()
+    return report
+
+
+def run_check(path: Path | str, out: TextIO = sys.stdout) -> int:
+    """Print the report; the exit code says whether the app can use the database."""
+    try:
+        location = parse_location(path)
+    except CrmError as exc:
+        print(f"Not a database address: {exc}", file=out)
+        return UNREADABLE
+    if location.kind is Kind.postgresql:
+        report = check_server(location)
+    else:
+        report = check_database(location.path or Path(path))
     print(report.text(), file=out)
     unreadable = {("read", "fail"), ("format", "fail")}
     if any((f.topic, f.status) in unreadable for f in report.findings):

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
 
 import apsw
@@ -25,7 +25,18 @@ from playhouse.apsw_ext import APSWDatabase
 from crm_desktop import timeutil
 from crm_desktop.errors import DatabaseFileError, NotADatabaseError, SchemaMismatchError
 from crm_desktop.i18n import tr
+from crm_desktop.locations import DatabaseLocation, Kind, parse_location
 from crm_desktop.storage import Storage, StorageKind, storage_of
+
+if TYPE_CHECKING:
+    from crm_desktop.postgres import ServerDatabase
+
+
+class ChangeWatch(Protocol):
+    def poll(self) -> bool: ...
+
+    def close(self) -> None: ...
+
 
 # The models are bound to this proxy; init_db() points it at a real database.
 database_proxy = peewee.DatabaseProxy()
@@ -405,13 +416,15 @@ def _storage_warning(storage: Storage, journal_mode: str) -> str:
 
 
 def init_db(
-    path: str | Path,
+    location: str | Path | DatabaseLocation,
     *,
     read_only: bool | None = None,
     storage: Storage | None = None,
     busy_timeout: float = BUSY_TIMEOUT_SECONDS,
-) -> CrmDatabase:
-    """Open (creating if missing) the database file at ``path`` and bind the models to it.
+) -> CrmDatabase | ServerDatabase:
+    """Open the database at ``location`` and bind the models to it: a file (a path or
+    ``sqlite:///path``, created if missing) or an office server (``postgresql://…``, see
+    crm_desktop.postgres, which behaves the same from here up).
 
     Creates missing tables with the backend's statements and the app's indexes; raises
     NotADatabaseError, SchemaMismatchError or DatabaseFileError, naming the file, when it
@@ -421,7 +434,16 @@ def init_db(
     ``busy_timeout`` is how long a statement waits for another program's lock (SQLite
     retries meanwhile) before it fails with "database is locked".
     """
-    path = Path(path).expanduser().absolute()
+    if not isinstance(location, DatabaseLocation):
+        location = parse_location(location)
+    if location.kind is Kind.postgresql:
+        from crm_desktop import postgres
+
+        server = postgres.open_server(location, tuple(TABLE_DDL.values()))
+        database_proxy.initialize(server)
+        return server
+    assert location.path is not None
+    path = location.path
     check_sqlite_file(path)
     reason = (
         read_only_reason(path)
@@ -563,23 +585,61 @@ def close_db() -> None:
     database_proxy.initialize(None)
 
 
-def current_database() -> CrmDatabase | None:
+def current_database() -> CrmDatabase | ServerDatabase | None:
+    return database_proxy.obj
+
+
+def reset_connection() -> None:
+    """Drop this thread's connection if it broke (a server restarted): the next statement
+    opens a new one instead of failing on the dead one."""
     db = database_proxy.obj
-    return db if isinstance(db, CrmDatabase) else None
+    if db is None or db.is_closed():
+        return
+    with contextlib.suppress(Exception):
+        db.close()
+
+
+def on_server() -> bool:
+    return isinstance(database_proxy.obj, peewee.PostgresqlDatabase)
 
 
 def case_insensitive(field: peewee.Field) -> peewee.Node:
-    """An ordering key that ignores case and can use the app's name index (SQLite's NOCASE)."""
+    """An ordering key that ignores case and can use the app's name index (SQLite's NOCASE,
+    an index on lower(name) on a server)."""
+    if on_server():
+        return peewee.fn.lower(field)
     return field.collate("NOCASE")
 
 
-def change_counter() -> int:
-    """A number that changes whenever another connection commits to the file.
+class DataVersionWatch:
+    """Tells whether another connection committed to the file since the last look.
 
-    SQLite's ``PRAGMA data_version``: it costs microseconds and reads no table, so the app
-    can ask every second and do nothing when nothing changed.
+    SQLite's ``PRAGMA data_version`` changes only on other connections' commits, costs
+    microseconds and reads no table, so the app can ask every second.
     """
-    return int(database_proxy.execute_sql("PRAGMA data_version").fetchone()[0])
+
+    def __init__(self) -> None:
+        self._version: int | None = None
+
+    def poll(self) -> bool:
+        version = int(database_proxy.execute_sql("PRAGMA data_version").fetchone()[0])
+        changed = self._version is not None and version != self._version
+        self._version = version
+        return changed
+
+    def close(self) -> None:
+        pass
+
+
+def change_watch() -> ChangeWatch:
+    """How the open database tells of other programs' changes (``poll()`` says whether
+    something changed; it raises while the database cannot be reached)."""
+    db = database_proxy.obj
+    if isinstance(db, peewee.PostgresqlDatabase):
+        from crm_desktop.postgres import ChangeListener
+
+        return ChangeListener(db.location, db.backend_pid)
+    return DataVersionWatch()
 
 
 # Stand-ins for the values of a PreparedQuery; no real value looks like them.

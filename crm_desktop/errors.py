@@ -39,7 +39,8 @@ class DatabaseFileError(CrmError):
     """A database file that the app cannot use as it is; names the file and the reason."""
 
     def __init__(self, path: Path | str, reason: str) -> None:
-        self.path = Path(path)
+        # A file's path, or a server's address (kept as text: a Path would mangle "//").
+        self.path: Path | str = str(path) if "://" in str(path) else Path(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
@@ -81,6 +82,41 @@ class Explanation:
     text: str
     is_bug: bool = False
 
+
+# What PostgreSQL (libpq) says, and what a person should read instead.
+_SERVER_MESSAGES = (
+    (
+        ("password authentication failed", "no password supplied", "authentication failed"),
+        "The office server refused the login",
+        "Check the user name in the server's address, and the password in ~/.pgpass (or the "
+        "PGPASSWORD variable, or a PostgreSQL service file). Nothing was saved.",
+    ),
+    (
+        ("ssl", "certificate"),
+        "No secure connection to the office server",
+        "The server's encryption (sslmode) did not work out. Ask whoever runs the server. "
+        "Nothing was saved.",
+    ),
+    (
+        (
+            "connection refused",
+            "could not connect",
+            "timeout expired",
+            "could not translate host name",
+            "server closed the connection",
+            "terminating connection",
+            "the connection is closed",
+            "connection is lost",
+            "network is unreachable",
+            "no route to host",
+            "consuming input failed",
+            "connection already closed",
+        ),
+        "The office server cannot be reached",
+        "The server or the network is down. Nothing was saved; the app reconnects by itself "
+        "when the server is back.",
+    ),
+)
 
 # What SQLite says, and what a person should read instead.
 _SQLITE_MESSAGES = (
@@ -134,7 +170,7 @@ def explain(exc: BaseException) -> Explanation:
         )
     if isinstance(exc, peewee.DatabaseError):
         message = str(exc).lower()
-        for needles, title, text in _SQLITE_MESSAGES:
+        for needles, title, text in (*_SERVER_MESSAGES, *_SQLITE_MESSAGES):
             if any(needle in message for needle in needles):
                 return Explanation(tr("errors", title), tr("errors", text))
     if isinstance(exc, OSError) and exc.errno in _OS_MESSAGES:

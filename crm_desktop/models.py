@@ -56,11 +56,14 @@ def _invalid(message: str) -> PydanticCustomError:
 
 
 def _storable(value: str) -> str:
-    """Text that SQLite can store as UTF-8 (a lone surrogate, e.g. from a broken paste, cannot)."""
+    """Text that every database can store as UTF-8: not a lone surrogate (e.g. from a broken
+    paste), and no NUL character (PostgreSQL's text refuses it; SQLite's tools stop at it)."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise _invalid(tr("models", "This contains a character that cannot be stored.")) from None
+    if "\x00" in value:
+        raise _invalid(tr("models", "This contains a character that cannot be stored."))
     return value
 
 

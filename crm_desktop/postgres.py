@@ -1,8 +1,7 @@
 """The same tables on an office PostgreSQL server (``pip install .[postgres]``).
 
-The tables are the spec's, created with the same statements as in the SQLite file. What
-differs lives here: indexes with PostgreSQL's expressions, text ordered byte-wise like
-SQLite's (``COLLATE "C"``: a locale's collation would order ISO timestamps oddly), a
+The tables are the spec's, created with the same statements as in the SQLite file, and the
+same indexes. What differs lives here: lower(name) where SQLite has NOCASE, a
 notification on every change so other desktops refresh, and reconnecting after the
 server went away. Credentials follow libpq's own conventions (``~/.pgpass``,
 ``PGPASSWORD``, service files); the app never sees a password.
@@ -12,11 +11,13 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import peewee
 from playhouse.shortcuts import ReconnectMixin
 
+from crm_desktop.errors import DatabaseFileError, SchemaMismatchError
 from crm_desktop.locations import DatabaseLocation
 
 log = logging.getLogger("crm_desktop.postgres")
@@ -26,15 +27,6 @@ CHANNEL = "crm_desktop_changes"
 
 # How long to wait for the server before saying it cannot be reached.
 CONNECT_TIMEOUT_SECONDS = 5
-
-INDEX_DDL = (
-    "CREATE INDEX IF NOT EXISTS crm_desktop_comms_by_customer_time "
-    'ON crm_comms_log (customer_id, occurred_at COLLATE "C", id COLLATE "C")',
-    "CREATE INDEX IF NOT EXISTS crm_desktop_media_by_customer "
-    'ON crm_media (customer_id, created_at COLLATE "C", id COLLATE "C")',
-    "CREATE INDEX IF NOT EXISTS crm_desktop_media_by_order ON crm_media (order_id)",
-    "CREATE INDEX IF NOT EXISTS crm_desktop_customers_by_name ON crm_customers (lower(name), id)",
-)
 
 NOTIFY_DDL = (
     f"""CREATE OR REPLACE FUNCTION crm_desktop_notify() RETURNS trigger
@@ -113,6 +105,13 @@ class ServerDatabase(ReconnectMixin, peewee.PostgresqlDatabase):
         self.read_only = False
         self.read_only_reason = ""
         self.warnings: list[str] = []
+        self.pending_indexes: dict[str, str] = {}  # a server builds its indexes at once
+
+    def backend_pid(self) -> int | None:
+        """The server process of this thread's connection (its notifications are its own)."""
+        if self.is_closed():
+            return None
+        return int(self.connection().info.backend_pid)
 
 
 def _plain(exc: Exception) -> str:
@@ -120,10 +119,39 @@ def _plain(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
+def index_ddl() -> tuple[str, ...]:
+    """The app's indexes on a server: the file's, with lower(name) for SQLite's NOCASE (as
+    database.case_insensitive() orders on a server)."""
+    from crm_desktop.database import INDEX_DDL
+
+    return tuple(ddl.replace("name COLLATE NOCASE", "lower(name)") for ddl in INDEX_DDL)
+
+
 def create_missing(db: ServerDatabase, table_ddl: tuple[str, ...]) -> None:
     with db.atomic():
-        for ddl in (*table_ddl, *INDEX_DDL, *NOTIFY_DDL):
+        for ddl in (*table_ddl, *index_ddl(), *NOTIFY_DDL):
             db.execute_sql(ddl)
+
+
+def open_server(location: DatabaseLocation, table_ddl: tuple[str, ...]) -> ServerDatabase:
+    """Connect, check the tables, create what is missing; DatabaseFileError (naming the
+    server and what is wrong) when the server cannot be used."""
+    from crm_desktop.database import schema_problems
+
+    db = ServerDatabase(location)
+    try:
+        db.connect()
+        problems = schema_problems(db)
+        if problems:
+            raise SchemaMismatchError(location.url, problems)
+        create_missing(db, table_ddl)
+    except peewee.DatabaseError as exc:
+        db.close()
+        raise DatabaseFileError(location.url, _plain(exc)) from exc
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 class ChangeListener:
@@ -133,8 +161,11 @@ class ChangeListener:
     server is reachable (reconnecting when it is back).
     """
 
-    def __init__(self, location: DatabaseLocation) -> None:
+    def __init__(
+        self, location: DatabaseLocation, own_pid: Callable[[], int | None] = lambda: None
+    ) -> None:
         self._location = location
+        self._own_pid = own_pid  # the app's own writes: the views know of them already
         self._connection: Any = None
 
     def _connect(self) -> None:
@@ -159,9 +190,10 @@ class ChangeListener:
                 return True  # back after a gap: whatever happened meanwhile is unknown
             # A cheap round trip also notices a server that went away.
             self._connection.execute("SELECT 1")
+            own = self._own_pid()
             changed = False
-            for _notification in self._connection.notifies(timeout=0, stop_after=1000):
-                changed = True
+            for notification in self._connection.notifies(timeout=0, stop_after=1000):
+                changed = changed or notification.pid != own
             return changed
         except psycopg.Error as exc:
             self.close()
@@ -180,3 +212,30 @@ def psycopg_errors() -> tuple[type[BaseException], ...]:
     import psycopg
 
     return (psycopg.Error, OSError)
+
+
+def probe(location: DatabaseLocation) -> tuple[bool, str]:
+    """Try the server (for the settings dialog's "Test connection"): whether it can be used,
+    and what was found or what failed, in words. Blocks up to CONNECT_TIMEOUT_SECONDS."""
+    from crm_desktop.database import TABLES, schema_problems
+    from crm_desktop.errors import explain
+
+    db = ServerDatabase(location)
+    try:
+        db.connect()
+        version = db.execute_sql("SHOW server_version").fetchone()[0]
+        problems = schema_problems(db)
+        missing = {t._meta.table_name for t in TABLES} - set(db.get_tables())
+    except peewee.DatabaseError as exc:
+        explanation = explain(exc)
+        return False, f"{explanation.title}: {_plain(exc)}"
+    finally:
+        db.close()
+    if problems:
+        return False, str(SchemaMismatchError(location.display_name, problems).reason)
+    found = (
+        "the CRM tables are there"
+        if not missing
+        else "the CRM tables will be created when it is opened"
+    )
+    return True, f"Connected to PostgreSQL {version}; {found}."

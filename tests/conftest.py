@@ -15,9 +15,13 @@ for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_H
 os.environ.setdefault("XDG_RUNTIME_DIR", str(_session_home / "runtime"))
 Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, parents=True, exist_ok=True)
 
+import uuid  # noqa: E402
+
+import psycopg  # noqa: E402
 import pytest  # noqa: E402
 
 from crm_desktop.database import close_db, init_db  # noqa: E402
+from tests.helpers.postgres import Server, remove, start_server  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -38,3 +42,39 @@ def db_path(tmp_path: Path) -> Iterator[Path]:
     init_db(path)
     yield path
     close_db()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[Server | None]:
+    """A PostgreSQL server of the tests' own, or None where PostgreSQL is not installed."""
+    server = start_server()
+    yield server
+    if server is not None:
+        remove(server)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path | str]:
+    """The app's database bound for the test: a real SQLite file, or a schema of its own on a
+    real PostgreSQL server (the same tests run against both). Yields the file's path or the
+    server's URL, which tests/helpers/backend.connect() takes either way."""
+    if request.param == "sqlite":
+        path = tmp_path / "crm.sqlite3"
+        init_db(path)
+        yield path
+        close_db()
+        return
+    server = request.getfixturevalue("postgres_server")
+    if server is None:
+        if os.environ.get("CRM_TESTS_REQUIRE_POSTGRES"):
+            pytest.fail("PostgreSQL is required here but not installed")
+        pytest.skip("PostgreSQL is not installed (Debian's postgresql package)")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server.url(), autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    url = server.url(schema=schema)
+    init_db(url)
+    yield url
+    close_db()
+    with psycopg.connect(server.url(), autocommit=True) as admin:
+        admin.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -4,7 +4,6 @@ Everything above this layer (Qt item models, widgets) reads and writes through t
 functions; none of it speaks SQL or peewee.
 """
 
-from crm_desktop.database import change_counter
 from crm_desktop.errors import ConflictError, InvalidInputError, NotFoundError
 from crm_desktop.service.comms import (
     comm_record,
@@ -64,7 +63,6 @@ __all__ = [
     "NotFoundError",
     "TimelineEntry",
     "TimelineFilter",
-    "change_counter",
     "comm_record",
     "count_comms",
     "count_customers",

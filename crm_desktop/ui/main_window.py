@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop import APP_DISPLAY_NAME, __version__, service
 from crm_desktop.database import close_db, init_db
+from crm_desktop.locations import DatabaseLocation, LocationError, parse_location
 from crm_desktop.ui import icons
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.customers.panel import CustomerPanel
@@ -33,6 +34,7 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self._offline_reason = ""  # why the database cannot be reached now, or ""
         self.setObjectName("mainWindow")
         self.setWindowIcon(icons.app_icon())
 
@@ -71,6 +73,8 @@ class MainWindow(QMainWindow):
         self._show_database()
         self._restore_state()
         self.watcher = DatabaseWatcher(context.events, self)
+        self.watcher.offline.connect(self._went_offline)
+        self.watcher.online.connect(self._came_back)
         self.watcher.start()
         # A big file opened for the first time gets the app's indexes once the window shows.
         self.indexes = IndexBuilder(self)
@@ -204,12 +208,14 @@ class MainWindow(QMainWindow):
         self.media_count.setText(text)
 
     def _show_database(self) -> None:
-        path = self.context.db_path
+        location = self.context.location
         reason = self.context.read_only_reason
         suffix = self.tr(" (read-only)") if reason else ""
-        self.setWindowTitle(f"{path.name}{suffix} — {APP_DISPLAY_NAME}")
-        self.database_label.setText(path.name + suffix)
-        self.database_label.setToolTip(str(path))
+        if self._offline_reason:
+            suffix = self.tr(" (offline)")
+        self.setWindowTitle(f"{location.display_name}{suffix} — {APP_DISPLAY_NAME}")
+        self.database_label.setText(location.display_name + suffix)
+        self.database_label.setToolTip(str(location))
         notes = list(self.context.warnings)
         if reason:
             notes.insert(
@@ -218,8 +224,31 @@ class MainWindow(QMainWindow):
                     reason=reason
                 ),
             )
+        if self._offline_reason:
+            notes.insert(
+                0,
+                self.tr(
+                    "Offline: {reason} The app keeps trying and reconnects by itself; what you "
+                    "type in a dialog stays there until it can be saved."
+                ).format(reason=self._offline_reason),
+            )
+        self.banner.setProperty("offline", bool(self._offline_reason))
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
         self.banner.setText("\n".join(notes))
         self.banner.setVisible(bool(notes))
+
+    @property
+    def offline(self) -> bool:
+        return bool(self._offline_reason)
+
+    def _went_offline(self, reason: str) -> None:
+        self._offline_reason = reason
+        self._show_database()
+
+    def _came_back(self) -> None:
+        self._offline_reason = ""
+        self._show_database()
 
     # --- databases ------------------------------------------------------------------------
 
@@ -240,27 +269,33 @@ class MainWindow(QMainWindow):
         else:
             self.customers.select_first()
 
-    def switch_database(self, path: Path | str) -> bool:
-        """Open another database file in this window; on failure the current one stays open."""
-        path = Path(path).expanduser().absolute()
-        if path == self.context.db_path:
+    def switch_database(self, target: Path | str | DatabaseLocation) -> bool:
+        """Open another database (a file or a server) in this window; on failure the current
+        one stays open and the user is told why."""
+        try:
+            location = target if isinstance(target, DatabaseLocation) else parse_location(target)
+        except LocationError as exc:
+            self.context.prompts.error(self, exc)
+            return False
+        if location == self.context.location:
             return True
-        previous = self.context.db_path
+        previous = self.context.location
         self.watcher.stop()
         self.indexes.stop()
         close_db()
         try:
-            db = init_db(path)
+            db = init_db(location)
         except Exception as exc:
             db = init_db(previous)
             self.watcher.start()
             self._build_indexes()
             self.context.prompts.error(self, exc)
             return False
-        self.context.db_path = path
+        self.context.location = location
         self.context.read_only_reason = db.read_only_reason
         self.context.warnings = list(db.warnings)
-        self.context.settings.remember_database(path)
+        self._offline_reason = ""
+        self.context.settings.remember_database(location)
         self.context.undo_stack.clear()
         self.watcher.start()
         self._build_indexes()
@@ -277,14 +312,14 @@ class MainWindow(QMainWindow):
 
     def open_database(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open database"), str(self.context.db_path.parent), self._file_filter()
+            self, self.tr("Open database"), str(self.context.folder), self._file_filter()
         )
         if name:
             self.switch_database(name)
 
     def new_database(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New database"), str(self.context.db_path.parent), self._file_filter()
+            self, self.tr("New database"), str(self.context.folder), self._file_filter()
         )
         if name:
             if Path(name).exists():
@@ -312,7 +347,7 @@ class MainWindow(QMainWindow):
 
     def _settings_saved(self, dialog: SettingsDialog) -> None:
         chosen = dialog.chosen_database()
-        if chosen is not None and chosen != self.context.db_path:
+        if chosen is not None and chosen != self.context.location:
             self.switch_database(chosen)
         else:
             self.context.events.settings_changed.emit()
@@ -324,7 +359,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "<b>CRM Desktop {version}</b><p>Customers, their communications and media, "
                 "on the web backend's database.</p><p>Database: {path}</p>"
-            ).format(version=__version__, path=self.context.db_path),
+            ).format(version=__version__, path=self.context.location),
         )
 
     # --- state ----------------------------------------------------------------------------

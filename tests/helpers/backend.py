@@ -23,9 +23,63 @@ def utcnow_iso() -> str:
     return datetime.now(UTC).replace(tzinfo=None).isoformat()
 
 
+def is_server(target: Path | str) -> bool:
+    return str(target).startswith(("postgresql://", "postgres://"))
+
+
+class Row(tuple):
+    """A server's row as tests use sqlite3.Row: by position, by name, and as a dict."""
+
+    _names: tuple[str, ...] = ()
+
+    def __new__(cls, values: Any, names: tuple[str, ...]) -> Row:
+        row = super().__new__(cls, values)
+        row._names = names
+        return row
+
+    def keys(self) -> tuple[str, ...]:
+        return self._names
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, str):
+            return tuple.__getitem__(self, self._names.index(key))
+        return tuple.__getitem__(self, key)
+
+
+class ServerConnection:
+    """The part of sqlite3.Connection that tests use, over psycopg to an office server:
+    ``?`` placeholders, autocommit, explicit BEGIN/COMMIT."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        def rows(cursor: Any) -> Any:
+            names = tuple(column.name for column in cursor.description or ())
+            return lambda values: Row(values, names)
+
+        self._connection = psycopg.connect(url, autocommit=True, row_factory=rows)
+
+    def execute(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> Any:
+        if sql.strip().upper().startswith("BEGIN"):
+            sql = "BEGIN"  # BEGIN IMMEDIATE is SQLite's
+        return self._connection.execute(sql.replace("?", "%s"), tuple(params))
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+def open_connection(target: Path | str) -> sqlite3.Connection | ServerConnection:
+    if is_server(target):
+        return ServerConnection(str(target))
+    connection = sqlite3.connect(target, timeout=30, isolation_level=None)
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
 @contextmanager
-def connect(path: Path | str) -> Iterator[sqlite3.Connection]:
-    """A plain sqlite3 connection in autocommit mode, closed on leaving.
+def connect(target: Path | str) -> Iterator[Any]:
+    """A plain connection (sqlite3 to a file, psycopg to a server), autocommit, closed on
+    leaving.
 
     Two SQLite libraries in one process (the app's APSW and Python's sqlite3) do not see each
     other's POSIX locks: the sqlite3 connection, believing itself the last one, would
@@ -34,10 +88,9 @@ def connect(path: Path | str) -> Iterator[sqlite3.Connection]:
     time as the app run the backend in a separate process, as it runs in real life.
     """
     app_db = database_proxy.obj
-    if app_db is not None and not app_db.is_closed():
+    if app_db is not None and not app_db.is_closed() and not is_server(target):
         app_db.close()
-    connection = sqlite3.connect(path, timeout=10, isolation_level=None)
-    connection.row_factory = sqlite3.Row
+    connection = open_connection(target)
     try:
         yield connection
     finally:

@@ -8,17 +8,15 @@ It prints one line per committed write, so a test can follow it.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 import time
-from pathlib import Path
 
 from tests.helpers import backend
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("db", type=Path)
+    parser.add_argument("db", help="a file, or an office server's postgresql:// URL")
     parser.add_argument("--customer", help="log communications for this customer id")
     parser.add_argument("--customers", type=int, default=0, help="customers to add")
     parser.add_argument("--comms", type=int, default=0, help="communications to add")
@@ -33,7 +31,7 @@ def main(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
 
-    connection = sqlite3.connect(args.db, timeout=30, isolation_level=None)
+    connection = backend.open_connection(args.db)
     if args.journal:
         connection.execute(f"PRAGMA journal_mode = {args.journal}")
     if args.hold:
@@ -66,6 +64,6 @@ def report(what: str, delay: float) -> None:
 if __name__ == "__main__":
     try:
         sys.exit(main(sys.argv[1:]))
-    except sqlite3.Error as exc:
+    except Exception as exc:  # sqlite3's or psycopg's: say it, exit non-zero
         print(f"error: {exc}", file=sys.stderr, flush=True)
         sys.exit(3)

@@ -223,8 +223,16 @@ def test_timeline_filters_and_previews(customer):
 
 
 def test_any_unicode_round_trips(customer):
-    text = "Grüße 👋🏽 — 東京 \u200b\x00 end"
+    text = "Grüße 👋🏽 — 東京 \u200b\u202e\U0001d49c end"
     comm_id = log(customer, subject=text, body=text)
     comm = service.get_comm(comm_id)
     assert (comm.subject, comm.body) == (text.strip(), text)
     assert json.loads(service.comm_record(comm_id)["attachments"]) == []
+
+
+def test_a_nul_character_is_refused_in_words(customer):
+    # PostgreSQL's text cannot hold it and SQLite's tools stop at it: refused everywhere.
+    with pytest.raises(InvalidInputError) as caught:
+        log(customer, body="a\x00b")
+    assert caught.value.field_errors == {"body": "This contains a character that cannot be stored."}
+    assert service.count_comms(customer) == 0

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from crm_desktop import service
+from crm_desktop.locations import parse_location
 from crm_desktop.settings import Settings
 from crm_desktop.ui.context import AppContext
 from tests.helpers.prompts import ScriptedPrompts
@@ -28,7 +29,7 @@ def prompts() -> ScriptedPrompts:
 
 @pytest.fixture
 def context(qapp, db_path: Path, settings: Settings, prompts: ScriptedPrompts) -> AppContext:
-    result = AppContext(db_path=db_path, settings=settings, prompts=prompts)
+    result = AppContext(location=parse_location(db_path), settings=settings, prompts=prompts)
     yield result
     # An unexpected error shown to the user is a failure, unless the test took it out.
     assert not prompts.errors, prompts.errors

@@ -11,7 +11,7 @@ from tests.helpers.processes import run_writer
 
 
 @pytest.fixture
-def watcher(qapp, db_path):
+def watcher(qapp, any_db):
     events = DataEvents()
     result = DatabaseWatcher(events)
     result.start()
@@ -26,13 +26,13 @@ def test_quiet_when_nothing_changed_and_after_own_writes(watcher, qtbot):
         assert not watcher.poll()
 
 
-def test_announces_another_processs_commit(watcher, db_path, qtbot):
-    run_writer(db_path, "--customers", "1")
+def test_announces_another_processs_commit(watcher, any_db, qtbot):
+    run_writer(any_db, "--customers", "1")
     with qtbot.waitSignals([watcher.changed, watcher._events.customers_changed]):
         assert watcher.poll()
     assert not watcher.poll()
 
 
-def test_the_timer_polls_by_itself(watcher, db_path, qtbot):
+def test_the_timer_polls_by_itself(watcher, any_db, qtbot):
     with qtbot.waitSignal(watcher.changed, timeout=2000):
-        run_writer(db_path, "--customers", "1")
+        run_writer(any_db, "--customers", "1")

@@ -1,23 +1,47 @@
-"""The settings dialog: the user's name, the Nextcloud sync folder, the database file."""
+"""The settings dialog: the user's name, the Nextcloud sync folder, and where the data is
+(a database file on this computer, or the office's PostgreSQL server)."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
+from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
+    QSizePolicy,
     QWidget,
 )
 
 from crm_desktop import paths
+from crm_desktop.locations import DatabaseLocation, LocationError, parse_location
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.forms import FieldForm, dialog_layout
+
+
+class _Probe(QObject):
+    """Tries a server on a pool thread and answers on the GUI thread (a queued signal)."""
+
+    answered = Signal(bool, str)
+
+    def run(self, location: DatabaseLocation) -> None:
+        from crm_desktop.postgres import probe
+
+        try:
+            usable, text = probe(location)
+        except Exception as exc:  # a missing driver, anything else: said, not raised
+            usable, text = False, f"{type(exc).__name__}: {exc}"
+        with contextlib.suppress(RuntimeError):  # the dialog is gone: nobody asks any more
+            self.answered.emit(usable, text)
 
 
 class SettingsDialog(QDialog):
@@ -28,7 +52,7 @@ class SettingsDialog(QDialog):
         self.context = context
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
         settings = context.settings
 
         self.form = FieldForm(self)
@@ -49,14 +73,28 @@ class SettingsDialog(QDialog):
             browse_folder,
         )
 
+        # Where the data is: a file on this computer, or the office's server.
+        self.on_file = QRadioButton(self.tr("This &computer (a file)"), self)
+        self.on_file.setObjectName("settingsOnFile")
+        self.on_server = QRadioButton(self.tr("Office &server (PostgreSQL)"), self)
+        self.on_server.setObjectName("settingsOnServer")
+        choice = QWidget(self)
+        choice_row = QHBoxLayout(choice)
+        choice_row.setContentsMargins(0, 0, 0, 0)
+        choice_row.addWidget(self.on_file)
+        choice_row.addWidget(self.on_server)
+        choice_row.addStretch(1)
+        self.form.form.addRow(self.tr("Data:"), choice)
+
+        current = context.location
+        files = [p for p in settings.recent_databases if "://" not in p]
+        servers = [p for p in settings.recent_databases if "://" in p]
         self.database = QComboBox(self)
         self.database.setObjectName("settingsDatabase")
         self.database.setEditable(True)
         self.database.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.database.addItems(
-            [str(context.db_path)]
-            + [p for p in settings.recent_databases if p != str(context.db_path)]
-        )
+        first_file = str(current.path) if current.is_file else str(paths.default_db_path())
+        self.database.addItems([first_file] + [p for p in files if p != first_file])
         self.database.setToolTip(self.tr("The database file; recent files are in the list."))
         browse_db = QPushButton(self.tr("Open…"), self)
         browse_db.clicked.connect(self._browse_database)
@@ -70,6 +108,40 @@ class SettingsDialog(QDialog):
         self.form.add_field(
             "database", self.tr("&Database file:"), self.database, browse_db, new_db, default_db
         )
+        self._file_widgets = [self.database, browse_db, new_db, default_db]
+
+        self.server_url = QLineEdit(self)
+        self.server_url.setObjectName("settingsServerUrl")
+        self.server_url.setPlaceholderText(
+            "postgresql://anna@db.office.example/crm?sslmode=require"
+        )
+        self.server_url.setToolTip(
+            self.tr(
+                "The server's address. The password goes in ~/.pgpass (or the PGPASSWORD "
+                "variable, or a PostgreSQL service file), never here."
+            )
+        )
+        self.server_url.setText(current.url if not current.is_file else (servers or [""])[0])
+        self.test_button = QPushButton(self.tr("&Test connection"), self)
+        self.test_button.setObjectName("settingsTestConnection")
+        self.test_button.clicked.connect(self.test_connection)
+        self.form.add_field(
+            "server", self.tr("Server &address:"), self.server_url, self.test_button
+        )
+        self.connection_status = QLabel(self)
+        self.connection_status.setObjectName("settingsConnectionStatus")
+        self.connection_status.setWordWrap(True)
+        self.connection_status.setSizePolicy(
+            QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding
+        )
+        self.form.form.addRow("", self.connection_status)
+        self._server_widgets = [self.server_url, self.test_button]
+        self._probe = _Probe(self)
+        self._probe.answered.connect(self._connection_tested)
+
+        self.on_file.toggled.connect(self._choose_kind)
+        (self.on_file if current.is_file else self.on_server).setChecked(True)
+        self._choose_kind()
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -82,20 +154,67 @@ class SettingsDialog(QDialog):
         if state is not None:
             self.restoreGeometry(state)
 
-    def chosen_database(self) -> Path | None:
-        text = self.database.currentText().strip()
-        return Path(text).expanduser().absolute() if text else None
+    def _choose_kind(self) -> None:
+        on_file = self.on_file.isChecked()
+        for widget in self._file_widgets:
+            widget.setEnabled(on_file)
+        for widget in self._server_widgets:
+            widget.setEnabled(not on_file)
+        self.connection_status.setVisible(not on_file)
+        self.adjustSize()
+
+    def chosen_database(self) -> DatabaseLocation | None:
+        """The file or server chosen; None when the address cannot be used (see save())."""
+        try:
+            return self._location()
+        except LocationError:
+            return None
+
+    def _location(self) -> DatabaseLocation:
+        if self.on_file.isChecked():
+            text = self.database.currentText().strip()
+            if not text:
+                raise LocationError(self.tr("Choose a database file."))
+            return parse_location(Path(text).expanduser())
+        location = parse_location(self.server_url.text().strip())
+        if location.is_file:
+            raise LocationError(self.tr("A server's address starts with postgresql://"))
+        return location
+
+    def test_connection(self) -> None:
+        """Try the server off the GUI thread; the answer shows under the address."""
+        try:
+            location = self._location()
+        except LocationError as exc:
+            self.form.show_errors({"server": str(exc)})
+            return
+        self.form.clear_errors()
+        self.test_button.setEnabled(False)
+        self.connection_status.setText(self.tr("Connecting…"))
+        QThreadPool.globalInstance().start(lambda: self._probe.run(location))
+
+    def _connection_tested(self, usable: bool, text: str) -> None:
+        self.test_button.setEnabled(self.on_server.isChecked())
+        self.connection_status.setProperty("role", "" if usable else "error")
+        self.connection_status.style().unpolish(self.connection_status)
+        self.connection_status.style().polish(self.connection_status)
+        self.connection_status.setText(text)
+        self.layout().activate()
+        self.adjustSize()  # room for the answer, however long
 
     def save(self) -> None:
         errors = {}
         folder = self.nextcloud_folder.text().strip()
         if folder and not Path(folder).expanduser().is_dir():
             errors["nextcloud_folder"] = self.tr("This folder does not exist.")
-        chosen = self.chosen_database()
-        if chosen is None:
-            errors["database"] = self.tr("Choose a database file.")
-        elif chosen.is_dir():
-            errors["database"] = self.tr("This is a folder; choose a file inside it.")
+        field = "database" if self.on_file.isChecked() else "server"
+        try:
+            chosen = self._location()
+        except LocationError as exc:
+            errors[field] = str(exc)
+        else:
+            if chosen.path is not None and chosen.path.is_dir():
+                errors[field] = self.tr("This is a folder; choose a file inside it.")
         if errors:
             self.form.show_errors(errors)
             return
@@ -116,7 +235,7 @@ class SettingsDialog(QDialog):
         name, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open database"),
-            str(self.context.db_path.parent),
+            str(self.context.folder),
             self.tr("CRM databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
         )
         if name:
@@ -126,7 +245,7 @@ class SettingsDialog(QDialog):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("New database"),
-            str(self.context.db_path.parent),
+            str(self.context.folder),
             self.tr("CRM databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
         )
         if name:
