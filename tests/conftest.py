@@ -17,7 +17,6 @@ Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, parents=True, exist_ok=Tru
 
 import uuid  # noqa: E402
 
-import psycopg  # noqa: E402
 import pytest  # noqa: E402
 
 from crm_desktop.database import close_db, init_db  # noqa: E402
@@ -69,6 +68,8 @@ def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path | st
         if os.environ.get("CRM_TESTS_REQUIRE_POSTGRES"):
             pytest.fail("PostgreSQL is required here but not installed")
         pytest.skip("PostgreSQL is not installed (Debian's postgresql package)")
+    import psycopg  # the postgres extra: only where a server is there to test
+
     schema = f"test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(server.url(), autocommit=True) as admin:
         admin.execute(f"CREATE SCHEMA {schema}")
