@@ -32,7 +32,7 @@ def validated(model: type[InputModel], data: InputModel | dict[str, Any]) -> Inp
 
 @contextmanager
 def write_transaction() -> Iterator[None]:
-    """One short write transaction, begun IMMEDIATE (see database.open_database)."""
+    """One short write transaction, begun IMMEDIATE on a file (see database.CrmDatabase)."""
     with database_proxy.atomic():
         yield
 

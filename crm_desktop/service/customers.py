@@ -15,13 +15,13 @@ from crm_desktop.database import (
     CustomerTable,
     MediaTable,
     case_insensitive,
-    fetch_tuples,
     index_ready,
     new_id,
 )
 from crm_desktop.errors import NotFoundError
 from crm_desktop.i18n import tr
 from crm_desktop.models import CustomerCreate, CustomerInDB, CustomerUpdate
+from crm_desktop.queries import fetch_tuples
 from crm_desktop.service._common import (
     Problems,
     check_unchanged,

@@ -12,8 +12,6 @@ from crm_desktop import timeutil
 from crm_desktop.database import (
     CustomerTable,
     MediaTable,
-    PreparedQuery,
-    fetch_tuples,
     new_id,
 )
 from crm_desktop.errors import InvalidInputError, NotFoundError
@@ -25,6 +23,7 @@ from crm_desktop.models import (
     MediaTagsUpdate,
     trusted,
 )
+from crm_desktop.queries import PreparedQuery, fetch_tuples
 from crm_desktop.service._common import (
     Problems,
     check_unchanged,

@@ -8,9 +8,9 @@ import json
 import pytest
 
 from crm_desktop import service
-from crm_desktop.database import PreparedQuery, fetch_tuples
 from crm_desktop.database import database_proxy as db
 from crm_desktop.models import CommAttachment, CommInDB, CommType, MediaInDB, trusted
+from crm_desktop.queries import PreparedQuery, fetch_tuples
 from crm_desktop.service.comms import _COMM_COLUMNS, comm_from_row
 from crm_desktop.service.media import _MEDIA_COLUMNS, media_from_row
 from crm_desktop.service.rows import TimelineFilter
