@@ -140,6 +140,18 @@ class SelfTest:
 
     # --- the service ----------------------------------------------------------------------
 
+    def check_server_driver(self) -> str:
+        """The office-server driver (and its libpq) loads, as opening a server would. The
+        installers ship it; a pip install has it only with the postgres extra."""
+        from crm_desktop.postgres import Psycopg3Adapter
+
+        try:
+            adapter = Psycopg3Adapter()
+        except ImportError:
+            expect(not getattr(sys, "frozen", False), "the installer lacks the psycopg driver")
+            return "not installed (optional: pip install 'crm-desktop[postgres]')"
+        return f"psycopg {adapter.psycopg.__version__}, libpq {adapter.psycopg.pq.version()}"
+
     def check_database(self) -> str:
         init_db(self.db_path)
         expect(self.db_path.is_file(), f"{self.db_path} was not created")
@@ -294,6 +306,7 @@ def _run_checks(folder: Path) -> Results:
         ("SQLite", test.check_sqlite),
         ("Resources", test.check_resources),
         ("Image formats", test.check_image_formats),
+        ("Office-server driver", test.check_server_driver),
     ):
         results.run(name, check)
     # Each data step needs the ones before it; the window and the deletes need them all.

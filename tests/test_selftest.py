@@ -15,6 +15,7 @@ CHECKS = (
     "SQLite",
     "Resources",
     "Image formats",
+    "Office-server driver",
     "Database",
     "Customer create/read/update",
     "Communication create/read/update",
