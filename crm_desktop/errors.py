@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import peewee
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from crm_desktop.i18n import tr
 
@@ -87,15 +88,21 @@ class Explanation:
 _SERVER_MESSAGES = (
     (
         ("password authentication failed", "no password supplied", "authentication failed"),
-        "The office server refused the login",
-        "Check the user name in the server's address, and the password in ~/.pgpass (or the "
-        "PGPASSWORD variable, or a PostgreSQL service file). Nothing was saved.",
+        QT_TRANSLATE_NOOP("errors", "The office server refused the login"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Check the user name in the server's address, and the password in ~/.pgpass (or the "
+            "PGPASSWORD variable, or a PostgreSQL service file). Nothing was saved.",
+        ),
     ),
     (
         ("ssl", "certificate"),
-        "No secure connection to the office server",
-        "The server's encryption (sslmode) did not work out. Ask whoever runs the server. "
-        "Nothing was saved.",
+        QT_TRANSLATE_NOOP("errors", "No secure connection to the office server"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The server's encryption (sslmode) did not work out. Ask whoever runs the server. "
+            "Nothing was saved.",
+        ),
     ),
     (
         (
@@ -112,9 +119,12 @@ _SERVER_MESSAGES = (
             "consuming input failed",
             "connection already closed",
         ),
-        "The office server cannot be reached",
-        "The server or the network is down. Nothing was saved; the app reconnects by itself "
-        "when the server is back.",
+        QT_TRANSLATE_NOOP("errors", "The office server cannot be reached"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The server or the network is down. Nothing was saved; the app reconnects by itself "
+            "when the server is back.",
+        ),
     ),
 )
 
@@ -122,30 +132,45 @@ _SERVER_MESSAGES = (
 _SQLITE_MESSAGES = (
     (
         ("locked", "busy"),
-        "The database is busy",
-        "Another program is writing to the database. Nothing was saved; try again in a moment.",
+        QT_TRANSLATE_NOOP("errors", "The database is busy"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Another program is writing to the database. Nothing was saved; try again in a moment.",
+        ),
     ),
     (
         ("readonly", "read-only", "read only"),
-        "The database is read-only",
-        "The database file cannot be written to (the file or its folder is read-only). "
-        "Nothing was saved.",
+        QT_TRANSLATE_NOOP("errors", "The database is read-only"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The database file cannot be written to (the file or its folder is read-only). "
+            "Nothing was saved.",
+        ),
     ),
     (
         ("full",),
-        "The disk is full",
-        "There is no space left for the database. Free some space, then try again.",
+        QT_TRANSLATE_NOOP("errors", "The disk is full"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "There is no space left for the database. Free some space, then try again.",
+        ),
     ),
     (
         ("malformed", "not a database", "corrupt"),
-        "The database is damaged",
-        "The database file is damaged. Nothing was written to it; open a backup copy.",
+        QT_TRANSLATE_NOOP("errors", "The database is damaged"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The database file is damaged. Nothing was written to it; open a backup copy.",
+        ),
     ),
     (
         ("unable to open", "disk i/o"),
-        "The database cannot be reached",
-        "The database file cannot be read or written (is its drive or network share still "
-        "there?). Nothing was saved.",
+        QT_TRANSLATE_NOOP("errors", "The database cannot be reached"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The database file cannot be read or written (is its drive or network share still "
+            "there?). Nothing was saved.",
+        ),
     ),
 )
 
