@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crm_desktop import APP_DISPLAY_NAME, APP_NAME, __version__, paths
@@ -82,12 +82,29 @@ def application() -> QApplication:
         # "13 11 2026"; British English is unambiguous for day and month.
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     app.setWindowIcon(icons.app_icon())
+    if app.property("crm_translated") is not True:
+        install_translations(app)
+        app.setProperty("crm_translated", True)
     if app.property("crm_styled") is not True:
         app.setStyle("Fusion")
         style = paths.resources_dir() / "styles" / "app.qss"
         app.setStyleSheet(style.read_text(encoding="utf-8"))
         app.setProperty("crm_styled", True)
     return app
+
+
+def install_translations(app: QApplication) -> None:
+    """Qt's own words (standard buttons, dialogs) and the app's, in the system's language,
+    where a translation exists: resources/translations/crm_desktop_<lang>.qm, made with
+    pyside6-lupdate and pyside6-lrelease from the tr() strings."""
+    folders = {
+        "qtbase": QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        "crm_desktop": str(paths.resources_dir() / "translations"),
+    }
+    for name, folder in folders.items():
+        translator = QTranslator(app)
+        if translator.load(QLocale(), name, "_", folder):
+            app.installTranslator(translator)
 
 
 def create_main_window(

@@ -24,7 +24,7 @@ from playhouse.apsw_ext import APSWDatabase
 
 from crm_desktop import timeutil
 from crm_desktop.errors import DatabaseFileError, NotADatabaseError, SchemaMismatchError
-from crm_desktop.i18n import tr
+from crm_desktop.i18n import translate
 from crm_desktop.locations import DatabaseLocation, Kind, parse_location
 from crm_desktop.storage import Storage, StorageKind, storage_of
 
@@ -220,7 +220,9 @@ def sqlite_library_version() -> str:
 def check_sqlite_file(path: Path) -> None:
     """Raise NotADatabaseError unless ``path`` is missing, empty, or starts like a SQLite file."""
     if path.is_dir():
-        raise NotADatabaseError(path, tr("database", "this is a folder, not a database file"))
+        raise NotADatabaseError(
+            path, translate("database", "this is a folder, not a database file")
+        )
     if not path.exists():
         return
     try:
@@ -228,10 +230,11 @@ def check_sqlite_file(path: Path) -> None:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise NotADatabaseError(
-            path, tr("database", "the file cannot be read ({reason})").format(reason=exc.strerror)
+            path,
+            translate("database", "the file cannot be read ({reason})").format(reason=exc.strerror),
         ) from exc
     if header and header != SQLITE_HEADER:
-        raise NotADatabaseError(path, tr("database", "this file is not a SQLite database"))
+        raise NotADatabaseError(path, translate("database", "this file is not a SQLite database"))
 
 
 def schema_problems(db: peewee.Database) -> dict[str, list[str]]:
@@ -322,11 +325,11 @@ class CrmDatabase(APSWDatabase):
 def _not_a_database(path: Path, exc: peewee.DatabaseError) -> DatabaseFileError | None:
     message = str(exc).lower()
     if "not a database" in message or "file is encrypted" in message:
-        return NotADatabaseError(path, tr("database", "this file is not a SQLite database"))
+        return NotADatabaseError(path, translate("database", "this file is not a SQLite database"))
     if "malformed" in message or "corrupt" in message:
         return DatabaseFileError(
             path,
-            tr("database", "the file is damaged ({detail}); open a backup copy").format(
+            translate("database", "the file is damaged ({detail}); open a backup copy").format(
                 detail=str(exc)
             ),
         )
@@ -366,7 +369,7 @@ def connect_read_only(path: Path) -> CrmDatabase:
         db = CrmDatabase(path, read_only=True, immutable=True)
         _readable(path, db, lambda: (db.connect(), db.get_tables()))
         db.warnings.append(
-            tr(
+            translate(
                 "database",
                 "Changes that other programs make to this file will not show until it is "
                 "opened again.",
@@ -378,29 +381,29 @@ def connect_read_only(path: Path) -> CrmDatabase:
 def read_only_reason(path: Path) -> str | None:
     """Why the app can only read this file (in words), or None when it can write it."""
     if path.exists() and not os.access(path, os.W_OK):
-        return tr("database", "the file is read-only")
+        return translate("database", "the file is read-only")
     folder = path.parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     # SQLite writes its journal (or WAL and its index) beside the file.
     if not os.access(folder, os.W_OK | os.X_OK):
-        return tr("database", "its folder is read-only")
+        return translate("database", "its folder is read-only")
     return None
 
 
 def _storage_warning(storage: Storage, journal_mode: str) -> str:
     where = {
-        StorageKind.network: tr("database", "a network drive ({fs})"),
-        StorageKind.bind_mount: tr("database", "a container's bind mount ({fs})"),
+        StorageKind.network: translate("database", "a network drive ({fs})"),
+        StorageKind.bind_mount: translate("database", "a container's bind mount ({fs})"),
     }[storage.kind].format(fs=storage.file_system)
     if journal_mode == "wal":
-        return tr(
+        return translate(
             "database",
             "This file is on {where} and already uses SQLite's WAL journal, which is not safe "
             "there: two programs writing at once can damage it. Keep the file on a local "
             "drive, or use an office database server.",
         ).format(where=where)
-    return tr(
+    return translate(
         "database",
         "This file is on {where}. It is opened without SQLite's WAL journal, which is not "
         "safe there; only one program should write to it at a time.",
@@ -440,12 +443,14 @@ def init_db(
     reason = (
         read_only_reason(path)
         if read_only is None
-        else (tr("database", "it was opened read-only") if read_only else None)
+        else (translate("database", "it was opened read-only") if read_only else None)
     )
     if reason is not None and not path.exists():
         raise DatabaseFileError(
             path,
-            tr("database", "the database cannot be created here: {reason}").format(reason=reason),
+            translate("database", "the database cannot be created here: {reason}").format(
+                reason=reason
+            ),
         )
     if path.exists():
         problems = inspect_schema(path, read_only=reason is not None)
@@ -461,7 +466,7 @@ def init_db(
             db.close()
             if "readonly" not in str(exc) and "read-only" not in str(exc):
                 raise
-            reason = tr("database", "the file cannot be written to")
+            reason = translate("database", "the file cannot be written to")
     if reason is not None:
         db = _open_read_only(path)
         db.read_only_reason = reason
@@ -562,7 +567,7 @@ def _open_read_only(path: Path) -> CrmDatabase:
         db.close()
         raise DatabaseFileError(
             path,
-            tr("database", "the file is read-only and lacks the tables {tables}").format(
+            translate("database", "the file is read-only and lacks the tables {tables}").format(
                 tables=", ".join(sorted(missing))
             ),
         )

@@ -9,7 +9,7 @@ from pathlib import Path
 import peewee
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from crm_desktop.i18n import tr
+from crm_desktop.i18n import translate
 
 
 class CrmError(Exception):
@@ -178,32 +178,34 @@ _SQLITE_MESSAGES = (
 def explain(exc: BaseException) -> Explanation:
     """Sort an error into plain words; anything unexpected is a bug (shown with details)."""
     if isinstance(exc, InvalidInputError):
-        return Explanation(tr("errors", "Please check the input"), str(exc))
+        return Explanation(translate("errors", "Please check the input"), str(exc))
     if isinstance(exc, NotFoundError):
         return Explanation(
-            tr("errors", "Not found"),
-            tr("errors", "This {kind} no longer exists: someone may have deleted it.").format(
-                kind=tr("errors", exc.kind)
-            ),
+            translate("errors", "Not found"),
+            translate(
+                "errors", "This {kind} no longer exists: someone may have deleted it."
+            ).format(kind=translate("errors", exc.kind)),
         )
     if isinstance(exc, ConflictError):
-        return Explanation(tr("errors", "Changed meanwhile"), str(exc))
+        return Explanation(translate("errors", "Changed meanwhile"), str(exc))
     if isinstance(exc, DatabaseFileError):
         return Explanation(
-            tr("errors", "This database cannot be opened"),
-            tr("errors", "{path}\n\n{reason}").format(path=exc.path, reason=exc.reason),
+            translate("errors", "This database cannot be opened"),
+            translate("errors", "{path}\n\n{reason}").format(path=exc.path, reason=exc.reason),
         )
     if isinstance(exc, peewee.DatabaseError):
         message = str(exc).lower()
         for needles, title, text in (*_SERVER_MESSAGES, *_SQLITE_MESSAGES):
             if any(needle in message for needle in needles):
-                return Explanation(tr("errors", title), tr("errors", text))
+                return Explanation(translate("errors", title), translate("errors", text))
     if isinstance(exc, OSError) and exc.errno in _OS_MESSAGES:
         title, text = _OS_MESSAGES[exc.errno]
-        return Explanation(tr("errors", title), tr("errors", text).format(path=exc.filename or ""))
+        return Explanation(
+            translate("errors", title), translate("errors", text).format(path=exc.filename or "")
+        )
     return Explanation(
-        tr("errors", "Something went wrong"),
-        tr(
+        translate("errors", "Something went wrong"),
+        translate(
             "errors",
             "This is a bug in CRM Desktop. Nothing you saved before is affected. "
             "The details below are in the log file too.",

@@ -1,11 +1,12 @@
 """Translation for code below the widgets (models, service), through Qt's own mechanism.
 
-Widgets use ``self.tr()``; plain functions use :func:`tr` with a context name, so that
-``lupdate`` finds every user-visible string and a translator never has to touch code.
+Widgets use ``self.tr()``; plain functions use :func:`translate` with a context name (the
+name and the arguments ``pyside6-lupdate`` looks for), so that every user-visible string
+is found for translators and none has to touch code.
 """
 
 from PySide6.QtCore import QCoreApplication
 
 
-def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate(context, text, disambiguation, n)

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crm_desktop.errors import CrmError
-from crm_desktop.i18n import tr
+from crm_desktop.i18n import translate
 
 
 class Kind(StrEnum):
@@ -43,7 +43,7 @@ class DatabaseLocation:
             return self.path.name
         parts = urlsplit(self.url)
         database = parts.path.lstrip("/") or parts.username or "postgres"
-        return tr("locations", "{database} on {host}").format(
+        return translate("locations", "{database} on {host}").format(
             database=database, host=parts.hostname or "localhost"
         )
 
@@ -55,13 +55,13 @@ def parse_location(text: str | Path) -> DatabaseLocation:
     """The location ``text`` names; LocationError when it cannot be used as it is."""
     value = str(text).strip()
     if not value:
-        raise LocationError(tr("locations", "No database was given."))
+        raise LocationError(translate("locations", "No database was given."))
     lowered = value.lower()
     if lowered.startswith(("postgresql://", "postgres://")):
         parts = urlsplit(value)
         if parts.password is not None:
             raise LocationError(
-                tr(
+                translate(
                     "locations",
                     "Leave the password out of the server address: put it in ~/.pgpass "
                     "(or the PGPASSWORD variable, or a PostgreSQL service file).",
@@ -71,9 +71,11 @@ def parse_location(text: str | Path) -> DatabaseLocation:
     if lowered.startswith("sqlite://"):
         value = value[len("sqlite://") :]
         if not value:
-            raise LocationError(tr("locations", "The sqlite:// address names no file."))
+            raise LocationError(translate("locations", "The sqlite:// address names no file."))
     if "://" in value:
         raise LocationError(
-            tr("locations", "Unknown kind of database address: {address}").format(address=value)
+            translate("locations", "Unknown kind of database address: {address}").format(
+                address=value
+            )
         )
     return DatabaseLocation(Kind.sqlite, path=Path(value).expanduser().absolute())

@@ -26,7 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from crm_desktop import timeutil
-from crm_desktop.i18n import tr
+from crm_desktop.i18n import translate
 
 
 class CommType(StrEnum):
@@ -61,9 +61,11 @@ def _storable(value: str) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise _invalid(tr("models", "This contains a character that cannot be stored.")) from None
+        raise _invalid(
+            translate("models", "This contains a character that cannot be stored.")
+        ) from None
     if "\x00" in value:
-        raise _invalid(tr("models", "This contains a character that cannot be stored."))
+        raise _invalid(translate("models", "This contains a character that cannot be stored."))
     return value
 
 
@@ -86,7 +88,7 @@ def _required_line(value: Any) -> Any:
     if isinstance(value, str):
         value = _storable(value).strip()
     if value is None or value == "":
-        raise _invalid(tr("models", "This must not be empty."))
+        raise _invalid(translate("models", "This must not be empty."))
     return value
 
 
@@ -100,7 +102,7 @@ def _timestamp(value: Any) -> Any:
             return timeutil.normalize(value)
         except ValueError:
             raise _invalid(
-                tr(
+                translate(
                     "models", "This is not a date and time (expected ISO-8601, e.g. {example})."
                 ).format(example="2026-11-25T14:30:00")
             ) from None
@@ -115,7 +117,7 @@ def _tags(value: Any) -> Any:
         seen: dict[str, None] = {}
         for tag in value:
             if not isinstance(tag, str):
-                raise _invalid(tr("models", "Each tag must be text."))
+                raise _invalid(translate("models", "Each tag must be text."))
             tag = _storable(tag).strip()
             if tag:
                 seen.setdefault(tag, None)
@@ -129,13 +131,15 @@ _PHONE = re.compile(r"^\+?[0-9 ()./\-]{3,}$")
 
 def _email(value: str | None) -> str | None:
     if value is not None and not _EMAIL.match(value):
-        raise _invalid(tr("models", "This is not an e-mail address (name@example.com)."))
+        raise _invalid(translate("models", "This is not an e-mail address (name@example.com)."))
     return value
 
 
 def _phone(value: str | None) -> str | None:
     if value is not None and (not _PHONE.match(value) or sum(c.isdigit() for c in value) < 3):
-        raise _invalid(tr("models", "A phone number holds digits, spaces and + ( ) - / . only."))
+        raise _invalid(
+            translate("models", "A phone number holds digits, spaces and + ( ) - / . only.")
+        )
     return value
 
 
@@ -147,7 +151,7 @@ def _nextcloud_path(value: str | None) -> str | None:
     if not value.startswith("/"):
         value = "/" + value
     if any(part in {".", ".."} for part in value.split("/")):
-        raise _invalid(tr("models", "A Nextcloud path cannot contain '.' or '..' folders."))
+        raise _invalid(translate("models", "A Nextcloud path cannot contain '.' or '..' folders."))
     return value
 
 
@@ -231,7 +235,7 @@ class CommUpdate(_Input):
     def _occurred_at_cannot_be_cleared(cls, value: str | None) -> str:
         # Runs only when the field is given: the column is NOT NULL.
         if value is None:
-            raise _invalid(tr("models", "When it happened is required."))
+            raise _invalid(translate("models", "When it happened is required."))
         return value
 
 
@@ -334,7 +338,7 @@ class CustomerUpdate(_Input):
     def _name_cannot_be_cleared(cls, value: str | None) -> str:
         # Runs only when the field is given: the column is NOT NULL.
         if value is None:
-            raise _invalid(tr("models", "A customer needs a name."))
+            raise _invalid(translate("models", "A customer needs a name."))
         return value
 
 
@@ -366,15 +370,15 @@ def _message(error: Any) -> str:
     if kind == "crm_invalid":
         return error["msg"]
     if kind == "missing":
-        return tr("models", "This is required.")
+        return translate("models", "This is required.")
     if kind == "enum":
-        return tr("models", "Choose one of: {choices}.").format(
+        return translate("models", "Choose one of: {choices}.").format(
             choices=ctx.get("expected", "").replace("'", "")
         )
     if kind == "extra_forbidden":
-        return tr("models", "This field is not known.")
+        return translate("models", "This field is not known.")
     if kind in {"string_type", "list_type", "model_type", "dict_type"}:
-        return tr("models", "This has the wrong kind of value.")
+        return translate("models", "This has the wrong kind of value.")
     return str(error["msg"])
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from crm_desktop.i18n import tr
+from crm_desktop.i18n import translate
 
 
 def local_file(nextcloud_path: str, sync_folder: str | Path | None) -> Path | None:
@@ -55,19 +55,21 @@ RESERVED_NAMES = frozenset({".", "..", ".htaccess", "desktop.ini", "thumbs.db"})
 def name_problem(name: str) -> str | None:
     """Why Nextcloud would refuse this file name, in words, or None if it is fine."""
     if not name.strip():
-        return tr("nextcloud", "the name is empty")
+        return translate("nextcloud", "the name is empty")
     bad = sorted({c for c in name if c in FORBIDDEN_CHARACTERS or ord(c) < 32})
     if bad:
         shown = " ".join(repr(c)[1:-1] for c in bad)
-        return tr("nextcloud", "the name contains characters Nextcloud refuses: {chars}").format(
-            chars=shown
-        )
+        return translate(
+            "nextcloud", "the name contains characters Nextcloud refuses: {chars}"
+        ).format(chars=shown)
     if name.lower() in RESERVED_NAMES:
-        return tr("nextcloud", "Nextcloud does not allow a file named {name}").format(name=name)
+        return translate("nextcloud", "Nextcloud does not allow a file named {name}").format(
+            name=name
+        )
     if name != name.rstrip(" ."):
-        return tr("nextcloud", "the name ends with a space or a dot")
+        return translate("nextcloud", "the name ends with a space or a dot")
     if len(name.encode()) > 250:
-        return tr("nextcloud", "the name is too long")
+        return translate("nextcloud", "the name is too long")
     return None
 
 

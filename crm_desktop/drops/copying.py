@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from crm_desktop.drops.rules import checkpoint
 from crm_desktop.errors import CrmError
-from crm_desktop.i18n import tr
+from crm_desktop.i18n import translate
 
 CHUNK = 1 << 20  # cancel is checked between chunks: a big video stops within milliseconds
 
@@ -28,7 +28,7 @@ class CopyError(CrmError):
         self.source, self.target = source, target
         reason = exc.strerror or str(exc)
         super().__init__(
-            tr("drops", "{name} could not be copied to {target}: {reason}").format(
+            translate("drops", "{name} could not be copied to {target}: {reason}").format(
                 name=source.name, target=target, reason=reason
             )
         )

@@ -6,7 +6,7 @@ import threading
 import time
 
 from crm_desktop import nextcloud
-from crm_desktop.i18n import tr
+from crm_desktop.i18n import translate
 
 
 class Cancelled(Exception):  # noqa: N818 (it is no error: the user chose it)
@@ -43,17 +43,17 @@ def normalize_path(text: str) -> str:
 def record_problem(filename: str, nextcloud_path: str) -> str | None:
     """Why a record with this filename and Nextcloud path cannot be made (in words), or None."""
     if not filename.strip():
-        return tr("drops", "the file name is empty")
+        return translate("drops", "the file name is empty")
     problem = nextcloud.name_problem(filename)
     if problem is not None:
         return problem
     parts = [part for part in nextcloud_path.replace("\\", "/").split("/") if part]
     if not parts:
-        return tr("drops", "the Nextcloud path is empty")
+        return translate("drops", "the Nextcloud path is empty")
     for part in parts:
         if part in (".", ".."):
-            return tr("drops", "the Nextcloud path cannot contain '.' or '..' folders")
+            return translate("drops", "the Nextcloud path cannot contain '.' or '..' folders")
         problem = nextcloud.name_problem(part)
         if problem is not None:
-            return tr("drops", "in the Nextcloud path, {problem}").format(problem=problem)
+            return translate("drops", "in the Nextcloud path, {problem}").format(problem=problem)
     return None

@@ -21,7 +21,7 @@ from PySide6.QtCore import QMimeDatabase, QUrl
 from crm_desktop import nextcloud
 from crm_desktop.drops.rules import checkpoint, record_problem
 from crm_desktop.drops.urls import Dropped
-from crm_desktop.i18n import tr
+from crm_desktop.i18n import translate
 
 # Inside a dropped folder these are the file manager's and the system's, not the customer's
 # (and the Nextcloud client does not sync hidden files either); dropped one by one they count.
@@ -92,12 +92,16 @@ def _expand(items: Iterable[Dropped], cancel: threading.Event | None) -> list[_F
     for item in items:
         checkpoint(cancel)
         if item.path is None:
-            found.append((item.source, None, tr("drops", "it is not a file on this computer")))
+            found.append(
+                (item.source, None, translate("drops", "it is not a file on this computer"))
+            )
         elif _is_folder(item.path):
             before = len(found)
             _walk(item.path, found, visited, cancel)
             if len(found) == before:
-                found.append((item.source, item.path, tr("drops", "the folder has no files")))
+                found.append(
+                    (item.source, item.path, translate("drops", "the folder has no files"))
+                )
         else:
             found.append((item.source, item.path, None))
     return found
@@ -121,7 +125,9 @@ def _walk(
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda entry: (entry.name.casefold(), entry.name))
     except OSError as exc:
-        problem = tr("drops", "the folder cannot be read ({reason})").format(reason=_reason(exc))
+        problem = translate("drops", "the folder cannot be read ({reason})").format(
+            reason=_reason(exc)
+        )
         found.append((str(folder), folder, problem))
         return
     folders = []
@@ -179,27 +185,27 @@ def _file_problem(path: Path) -> tuple[str | None, int]:
             try:
                 info = path.stat()
             except OSError:  # the target is gone, or the links go round in a loop
-                return tr("drops", "it is a broken link (what it pointed to is gone)"), 0
+                return translate("drops", "it is a broken link (what it pointed to is gone)"), 0
     except FileNotFoundError:
-        return tr("drops", "it does not exist (any more)"), 0
+        return translate("drops", "it does not exist (any more)"), 0
     except OSError as exc:
-        return tr("drops", "it cannot be read ({reason})").format(reason=_reason(exc)), 0
+        return translate("drops", "it cannot be read ({reason})").format(reason=_reason(exc)), 0
     if not stat.S_ISREG(info.st_mode):
         # Opening a pipe or a device to read it could wait forever.
-        return tr("drops", "it is not a regular file (a pipe, a device or a socket)"), 0
+        return translate("drops", "it is not a regular file (a pipe, a device or a socket)"), 0
     if info.st_size == 0:
-        return tr("drops", "the file is empty"), 0
+        return translate("drops", "the file is empty"), 0
     try:
         with path.open("rb") as handle:
             handle.read(1)
     except OSError as exc:
-        return tr("drops", "it cannot be read ({reason})").format(reason=_reason(exc)), 0
+        return translate("drops", "it cannot be read ({reason})").format(reason=_reason(exc)), 0
     return None, info.st_size
 
 
 def _reason(exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return tr("drops", "no permission")
+        return translate("drops", "no permission")
     return exc.strerror or str(exc)
 
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from crm_desktop import timeutil
 from crm_desktop.database import database_proxy
 from crm_desktop.errors import ConflictError, InvalidInputError
-from crm_desktop.i18n import tr
+from crm_desktop.i18n import translate
 from crm_desktop.models import field_errors
 
 InputModel = TypeVar("InputModel", bound=BaseModel)
@@ -67,13 +67,15 @@ class Problems(list[str]):
         try:
             return enum(value)
         except ValueError:
-            self.append(tr("service", "Unknown {field} {value!r}").format(field=label, value=value))
+            self.append(
+                translate("service", "Unknown {field} {value!r}").format(field=label, value=value)
+            )
             return value
 
     def timestamp(self, value: Any, label: str) -> str:
         if timeutil.parse_stored(value) is None:
             self.append(
-                tr("service", "The {field} {value!r} is not a date and time").format(
+                translate("service", "The {field} {value!r} is not a date and time").format(
                     field=label, value=value
                 )
             )
@@ -85,10 +87,10 @@ class Problems(list[str]):
         try:
             value = json.loads(text)
         except (TypeError, ValueError):
-            self.append(tr("service", "The {field} are not valid JSON").format(field=label))
+            self.append(translate("service", "The {field} are not valid JSON").format(field=label))
             return []
         if not isinstance(value, list):
-            self.append(tr("service", "The {field} are not a list").format(field=label))
+            self.append(translate("service", "The {field} are not a list").format(field=label))
             return []
         return value
 
@@ -96,5 +98,5 @@ class Problems(list[str]):
         items = self.json_list(text, label)
         texts = [item for item in items if isinstance(item, str)]
         if len(texts) != len(items):
-            self.append(tr("service", "Some {field} are not text").format(field=label))
+            self.append(translate("service", "Some {field} are not text").format(field=label))
         return texts

@@ -15,7 +15,7 @@ from crm_desktop.database import (
     new_id,
 )
 from crm_desktop.errors import InvalidInputError, NotFoundError
-from crm_desktop.i18n import tr
+from crm_desktop.i18n import translate
 from crm_desktop.models import (
     CommAttachment,
     CommCreate,
@@ -47,7 +47,7 @@ _NO_ATTACHMENTS = frozenset({None, "", "[]"})
 
 def _attachments(problems: Problems, text: Any) -> list[tuple[str, str]]:
     pairs = []
-    for item in problems.json_list(text, tr("service", "attachments")):
+    for item in problems.json_list(text, translate("service", "attachments")):
         if (
             isinstance(item, dict)
             and isinstance(item.get("filename"), str)
@@ -55,20 +55,22 @@ def _attachments(problems: Problems, text: Any) -> list[tuple[str, str]]:
         ):
             pairs.append((item["filename"], item["nextcloud_path"]))
         else:
-            problems.append(tr("service", "An attachment lacks a filename or a Nextcloud path"))
+            problems.append(
+                translate("service", "An attachment lacks a filename or a Nextcloud path")
+            )
     return pairs
 
 
 def comm_from_row(row: dict[str, Any]) -> CommInDB:
     """A stored row as CommInDB, whatever another client wrote; what does not fit is named."""
     problems = Problems()
-    comm_type = problems.enum(CommType, row["type"], tr("service", "type"))
-    direction = problems.enum(CommDirection, row["direction"], tr("service", "direction"))
+    comm_type = problems.enum(CommType, row["type"], translate("service", "type"))
+    direction = problems.enum(CommDirection, row["direction"], translate("service", "direction"))
     attachments = [
         CommAttachment.model_construct(filename=name, nextcloud_path=path)
         for name, path in _attachments(problems, row["attachments"])
     ]
-    occurred_at = problems.timestamp(row["occurred_at"], tr("service", "date"))
+    occurred_at = problems.timestamp(row["occurred_at"], translate("service", "date"))
     return CommInDB.model_construct(
         id=row["id"],
         customer_id=row["customer_id"],
@@ -165,7 +167,7 @@ def _comm(values: tuple[Any, ...]) -> CommInDB:
 
 def _require_customer(customer_id: str) -> None:
     if not CustomerTable.select().where(CustomerTable.id == customer_id).exists():
-        raise InvalidInputError({"customer_id": tr("service", "There is no such customer.")})
+        raise InvalidInputError({"customer_id": translate("service", "There is no such customer.")})
 
 
 def _enum_values(values: Iterable[Any] | Any | None) -> list[str] | None:
@@ -376,9 +378,9 @@ def _entry(customer_id: str, values: tuple[Any, ...]) -> TimelineEntry:
             occurred_at,
         )
     problems = Problems()
-    problems.enum(CommType, comm_type, tr("service", "type"))
-    problems.enum(CommDirection, direction, tr("service", "direction"))
-    problems.timestamp(occurred_at, tr("service", "date"))
+    problems.enum(CommType, comm_type, translate("service", "type"))
+    problems.enum(CommDirection, direction, translate("service", "direction"))
+    problems.timestamp(occurred_at, translate("service", "date"))
     return TimelineEntry(
         id=comm_id,
         customer_id=customer_id,

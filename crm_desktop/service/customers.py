@@ -19,7 +19,7 @@ from crm_desktop.database import (
     new_id,
 )
 from crm_desktop.errors import NotFoundError
-from crm_desktop.i18n import tr
+from crm_desktop.i18n import translate
 from crm_desktop.models import CustomerCreate, CustomerInDB, CustomerUpdate
 from crm_desktop.queries import fetch_tuples
 from crm_desktop.service._common import (
@@ -42,7 +42,7 @@ class CustomerSort(StrEnum):
 
 def customer_from_row(row: dict[str, Any]) -> CustomerInDB:
     problems = Problems()
-    tags = problems.text_list(row["tags"], tr("service", "tags"))
+    tags = problems.text_list(row["tags"], translate("service", "tags"))
     return CustomerInDB.model_construct(
         **{**row, "tags": tags},
         problems=tuple(problems),

@@ -15,7 +15,7 @@ from crm_desktop.database import (
     new_id,
 )
 from crm_desktop.errors import InvalidInputError, NotFoundError
-from crm_desktop.i18n import tr
+from crm_desktop.i18n import translate
 from crm_desktop.models import (
     MediaCreate,
     MediaDirection,
@@ -41,8 +41,8 @@ _DIRECTIONS = {member.value: member for member in MediaDirection}
 def media_from_row(row: dict[str, Any]) -> MediaInDB:
     """A stored row as MediaInDB, whatever another client wrote; what does not fit is named."""
     problems = Problems()
-    direction = problems.enum(MediaDirection, row["direction"], tr("service", "direction"))
-    tags = problems.text_list(row["tags"], tr("service", "tags"))
+    direction = problems.enum(MediaDirection, row["direction"], translate("service", "direction"))
+    tags = problems.text_list(row["tags"], translate("service", "tags"))
     return MediaInDB.model_construct(
         id=row["id"],
         customer_id=row["customer_id"],
@@ -160,7 +160,7 @@ def _require_customers(customer_ids: set[str]) -> None:
         .tuples()
     }
     if found != customer_ids:
-        raise InvalidInputError({"customer_id": tr("service", "There is no such customer.")})
+        raise InvalidInputError({"customer_id": translate("service", "There is no such customer.")})
 
 
 def create_media(data: MediaCreate | dict[str, Any]) -> MediaInDB:

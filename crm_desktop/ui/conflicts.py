@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.errors import ConflictError
+from crm_desktop.i18n import translate
 from crm_desktop.ui.prompts import Prompts
 
 
@@ -18,32 +18,30 @@ class Resolution(Enum):
     keep_editing = "keep_editing"  # the question was closed: nothing written, dialog stays
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Conflicts", text)
-
-
 def ask(prompts: Prompts, parent: QWidget | None, exc: ConflictError, what: str) -> Resolution:
     """Put the conflict to the user in plain words; ``what`` names the record ("customer")."""
     if exc.current is None:
         answer = prompts.choose(
             parent,
-            _tr("Deleted meanwhile"),
-            _tr(
+            translate("Conflicts", "Deleted meanwhile"),
+            translate(
+                "Conflicts",
                 "Someone else deleted this {what} while you were editing it. "
-                "Do you want to save your version as a new {what}?"
+                "Do you want to save your version as a new {what}?",
             ).format(what=what),
-            [_tr("Save as new"), _tr("Discard mine")],
+            [translate("Conflicts", "Save as new"), translate("Conflicts", "Discard mine")],
         )
         return {0: Resolution.save_as_new, 1: Resolution.keep_theirs}.get(
             answer, Resolution.keep_editing
         )
     answer = prompts.choose(
         parent,
-        _tr("Changed meanwhile"),
-        _tr(
+        translate("Conflicts", "Changed meanwhile"),
+        translate(
+            "Conflicts",
             "Someone else changed this {what} while you were editing it ({fields}). "
-            "Which version do you want to keep?"
+            "Which version do you want to keep?",
         ).format(what=what, fields=", ".join(field.replace("_", " ") for field in exc.fields)),
-        [_tr("Keep mine"), _tr("Keep theirs")],
+        [translate("Conflicts", "Keep mine"), translate("Conflicts", "Keep theirs")],
     )
     return {0: Resolution.keep_mine, 1: Resolution.keep_theirs}.get(answer, Resolution.keep_editing)

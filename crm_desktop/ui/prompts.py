@@ -8,16 +8,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crm_desktop.errors import explain
 
 log = logging.getLogger("crm_desktop.ui")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Prompts", text)
 
 
 class Prompts:

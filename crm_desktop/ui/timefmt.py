@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QDateTime, QLocale, QTimeZone
 
 from crm_desktop import timeutil
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("timefmt", text, None, n)
+from crm_desktop.i18n import translate
 
 
 def to_local(moment: datetime) -> QDateTime:
@@ -52,15 +49,15 @@ def relative(stored: str | None, now: datetime | None = None) -> str:
     local = to_local(moment)
     locale = QLocale()
     if timedelta(0) <= age < timedelta(minutes=1):
-        return _tr("just now")
+        return translate("timefmt", "just now")
     if timedelta(0) <= age < timedelta(hours=1):
-        return _tr("%n min ago", int(age.total_seconds() // 60))
+        return translate("timefmt", "%n min ago", None, int(age.total_seconds() // 60))
     today = to_local(now).date()
     clock = locale.toString(local.time(), QLocale.FormatType.ShortFormat)
     if local.date() == today:
-        return _tr("today {time}").format(time=clock)
+        return translate("timefmt", "today {time}").format(time=clock)
     if local.date() == today.addDays(-1):
-        return _tr("yesterday {time}").format(time=clock)
+        return translate("timefmt", "yesterday {time}").format(time=clock)
     if timedelta(0) <= age < timedelta(days=6):
         return f"{locale.dayName(local.date().dayOfWeek(), QLocale.FormatType.ShortFormat)} {clock}"
     return locale.toString(local.date(), QLocale.FormatType.ShortFormat)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QMimeDatabase, QModelIndex, QObject, QPersistentModel
 from PySide6.QtGui import QIcon, QPixmap
 
 from crm_desktop import nextcloud, service
-from crm_desktop.i18n import tr
+from crm_desktop.i18n import translate
 from crm_desktop.models import MediaInDB
 from crm_desktop.service import MediaFilter
 from crm_desktop.ui import icons, timefmt
@@ -48,9 +48,9 @@ class MediaRole(IntEnum):
 def direction_names() -> dict[str, str]:
     """The media directions in words, in the spec's order (translated at call time)."""
     return {
-        "received": tr("media", "Received"),
-        "sent": tr("media", "Sent"),
-        "internal": tr("media", "Internal"),
+        "received": translate("media", "Received"),
+        "sent": translate("media", "Sent"),
+        "internal": translate("media", "Internal"),
     }
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData
 
 from crm_desktop import drops
-from crm_desktop.i18n import tr
+from crm_desktop.i18n import translate
 
 
 @dataclass
@@ -36,7 +36,9 @@ def attachments_from_drop(
             )
         else:
             result.problems.append(
-                tr("timeline", "{name}: {problem}").format(name=candidate.filename, problem=problem)
+                translate("timeline", "{name}: {problem}").format(
+                    name=candidate.filename, problem=problem
+                )
             )
     return result
 
