@@ -266,7 +266,7 @@ def _pragmas(wal: bool) -> dict[str, object]:
     pragmas: dict[str, object] = {
         # FULL: a committed record survives a power cut, not only a crash.
         "synchronous": "full",
-        "cache_size": -2000,  # KiB: enough for the hot index pages, small in memory
+        "cache_size": -8000,  # KiB: a big file's customers table and hot index pages (search)
         "temp_store": "memory",
     }
     if wal:
