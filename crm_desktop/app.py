@@ -74,6 +74,9 @@ def application() -> QApplication:
         app = QApplication([sys.argv[0] if sys.argv else "crm-desktop"])
     assert isinstance(app, QApplication)
     paths.configure_identity()
+    # Worker threads (drops, index builds) run Python too: the window, whose every paint
+    # calls into Python, waits for the GIL at most this long instead of 5 ms each time.
+    sys.setswitchinterval(0.001)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     # Lets Wayland desktops match the window to its menu entry (crm-desktop.desktop).
     app.setDesktopFileName(APP_NAME)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from crm_desktop.service import MediaFilter
@@ -22,6 +22,8 @@ class MediaFilterBar(QWidget):
 
     changed = Signal(object)
     submitted = Signal()
+    # A text filter got the focus: its completions are wanted now (they are read lazily).
+    completions_wanted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +45,7 @@ class MediaFilterBar(QWidget):
         for line in (self.order, self.tag):
             line.textChanged.connect(self._timer.start)
             line.returnPressed.connect(self._submit)
+            line.installEventFilter(self)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -82,6 +85,11 @@ class MediaFilterBar(QWidget):
         for widget in (self.order, self.tag, self.direction):
             widget.blockSignals(False)
         self.apply()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            self.completions_wanted.emit()
+        return super().eventFilter(watched, event)
 
     def set_completions(self, order_ids: Sequence[str], tags: Sequence[str]) -> None:
         set_words(self.order.completer(), order_ids)

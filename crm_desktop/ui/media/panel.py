@@ -163,6 +163,8 @@ class MediaPanel(QWidget):
     def _build_filters(self) -> None:
         self.filter_bar = MediaFilterBar(self)
         self.filter_bar.changed.connect(self._model.set_filter)
+        self._completions_stale = True
+        self.filter_bar.completions_wanted.connect(self._load_completions)
         self.filter_bar.submitted.connect(self._focus_view)  # Enter moves on to the list
         self.order_filter = self.filter_bar.order
         self.tag_filter = self.filter_bar.tag
@@ -499,11 +501,22 @@ class MediaPanel(QWidget):
             self.select_records(media_ids)
 
     def _refresh_completions(self) -> None:
+        # Read when a filter field gets the focus, not at every customer switch or save:
+        # the tags in use take a query over the newest records (milliseconds that the window
+        # would otherwise spend before it can paint).
+        self._completions_stale = True
+        if self.filter_bar.order.hasFocus() or self.filter_bar.tag.hasFocus():
+            self._load_completions()
+
+    def _load_completions(self) -> None:
+        if not self._completions_stale:
+            return
         try:
             order_ids, tags = service.known_order_ids(), service.known_tags()
         except Exception:
             log.warning("Reading completions failed", exc_info=True)
             return
+        self._completions_stale = False
         self.filter_bar.set_completions(order_ids, tags)
 
     def _update_state(self) -> None:
