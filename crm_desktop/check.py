@@ -154,6 +154,24 @@ def check_database(path: Path) -> Report:
     return report
 
 
+def _report_tables(db: peewee.Database, report: Report, when_missing: str) -> set[str]:
+    """Each of the app's tables: compatible (with its row count), lacking columns, or
+    missing (``when_missing``: "info" when the app will create it, "fail" when it cannot).
+    Returns the tables there are."""
+    tables = set(db.get_tables())
+    problems = schema_problems(db)
+    for table in TABLES:
+        name = table._meta.table_name
+        if name in problems:
+            report.add("fail", f"table {name}", "lacks " + ", ".join(problems[name]))
+        elif name not in tables:
+            report.add(when_missing, f"table {name}", "missing (created when the app opens it)")
+        else:
+            count = db.execute_sql(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]
+            report.add("ok", f"table {name}", f"compatible, {count:,} row(s)")
+    return tables
+
+
 def _inspect(
     db: CrmDatabase, report: Report, wal_safe: bool, read_only: str | None, storage: str
 ) -> None:
@@ -163,18 +181,7 @@ def _inspect(
     else:
         report.add("fail", "integrity", "; ".join(result))
 
-    tables = set(db.get_tables())
-    problems = schema_problems(db)
-    for table in TABLES:
-        name = table._meta.table_name
-        if name in problems:
-            report.add("fail", f"table {name}", "lacks " + ", ".join(problems[name]))
-        elif name not in tables:
-            status = "fail" if read_only else "info"
-            report.add(status, f"table {name}", "missing (created when the app opens the file)")
-        else:
-            count = db.execute_sql(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]
-            report.add("ok", f"table {name}", f"compatible, {count:,} row(s)")
+    tables = _report_tables(db, report, "fail" if read_only else "info")
 
     indexes = {
         row[0] for row in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index'")
@@ -209,17 +216,7 @@ def check_server(location: DatabaseLocation) -> Report:
     try:
         version = db.execute_sql("SHOW server_version").fetchone()[0]
         report.add("ok", "server", f"PostgreSQL {version}")
-        tables = set(db.get_tables())
-        problems = schema_problems(db)
-        for table in TABLES:
-            name = table._meta.table_name
-            if name in problems:
-                report.add("fail", f"table {name}", "lacks " + ", ".join(problems[name]))
-            elif name not in tables:
-                report.add("info", f"table {name}", "missing (created when the app opens it)")
-            else:
-                count = db.execute_sql(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]
-                report.add("ok", f"table {name}", f"compatible, {count:,} row(s)")
+        _report_tables(db, report, "info")
     except peewee.DatabaseError as exc:
         report.add("fail", "read", f"the server answered with an error: {exc}")
     finally:

@@ -140,3 +140,19 @@ def test_two_desktops_see_each_others_rows_within_two_seconds(qtbot, window, url
     assert other.returncode == 0, out + err
     seen_after = float(out.split("after ")[1].split(" s")[0])
     assert seen_after < 2.0  # and the second desktop saw ours within two seconds
+
+
+def test_check_reports_a_server(url):
+    import io
+
+    from crm_desktop.check import UNREADABLE, USABLE, run_check
+
+    out = io.StringIO()
+    assert run_check(url, out) == USABLE  # the tables are created when the app opens it
+    assert (
+        "PostgreSQL" in out.getvalue()
+        and "missing (created when the app opens it)" in out.getvalue()
+    )
+    unreachable = "postgresql://nobody@127.0.0.1:1/crm?connect_timeout=2"
+    assert run_check(unreachable, io.StringIO()) == UNREADABLE
+    assert run_check("postgresql://anna:secret@host/crm", io.StringIO()) == UNREADABLE

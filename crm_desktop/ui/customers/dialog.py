@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +17,7 @@ from crm_desktop.models import CustomerInDB
 from crm_desktop.ui import conflicts
 from crm_desktop.ui.conflicts import Resolution
 from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.dialogs.base import RememberedDialog
 from crm_desktop.ui.forms import FieldForm, dialog_layout
 
 CUSTOMERS_FOLDER = "/CRM/Customers"
@@ -24,14 +25,13 @@ _TEXT_FIELDS = ("name", "organization", "email", "phone", "tags", "nextcloud_fol
 _LONG_FIELDS = ("address", "notes")
 
 
-class CustomerDialog(QDialog):
+class CustomerDialog(RememberedDialog):
     """Create a customer, or edit one; stays open with everything typed until it is valid."""
 
     def __init__(
         self, context: AppContext, customer: CustomerInDB | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.customer = customer
         self.saved_id: str | None = None
         self.setObjectName("customerDialog")
@@ -91,9 +91,7 @@ class CustomerDialog(QDialog):
         if customer is not None:
             self._fill(customer)
         self._initial = self.values()
-        state = context.settings.state("dialog/CustomerDialog")
-        if state is not None:
-            self.restoreGeometry(state)
+        self.restore_geometry()
 
     @classmethod
     def for_new(cls, context: AppContext, parent: QWidget | None = None) -> CustomerDialog:
@@ -181,23 +179,8 @@ class CustomerDialog(QDialog):
             return service.create_customer(self.values())
         if choice is Resolution.keep_theirs:
             self.context.events.customers_changed.emit(self.customer.id)
-            super().reject()
+            QDialog.reject(self)  # theirs stays: nothing of the user's to keep
         return None
 
-    def reject(self) -> None:
-        if self.is_modified() and not self.context.prompts.confirm(
-            self,
-            self.tr("Discard changes?"),
-            self.tr("What you typed for this customer has not been saved."),
-            self.tr("Discard"),
-        ):
-            return
-        super().reject()
-
-    def done(self, result: int) -> None:
-        self.context.settings.set_state("dialog/CustomerDialog", self.saveGeometry())
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        event.ignore()
-        self.reject()
+    def discard_question(self) -> str:
+        return self.tr("What you typed for this customer has not been saved.")

@@ -7,10 +7,8 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 from crm_desktop import paths
 from crm_desktop.locations import DatabaseLocation, LocationError, parse_location
 from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.dialogs.base import RememberedDialog
 from crm_desktop.ui.forms import FieldForm, dialog_layout
 
 
@@ -44,12 +43,11 @@ class _Probe(QObject):
             self.answered.emit(usable, text)
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(RememberedDialog):
     """Saves to QSettings on OK; the window opens the chosen database (chosen_database())."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(680)
@@ -150,9 +148,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         dialog_layout(self, self.form, buttons=buttons)
-        state = context.settings.state("dialog/SettingsDialog")
-        if state is not None:
-            self.restoreGeometry(state)
+        self.restore_geometry()
 
     def _choose_kind(self) -> None:
         on_file = self.on_file.isChecked()
@@ -250,11 +246,3 @@ class SettingsDialog(QDialog):
         )
         if name:
             self.database.setCurrentText(name)
-
-    def done(self, result: int) -> None:
-        self.context.settings.set_state("dialog/SettingsDialog", self.saveGeometry())
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.reject()
-        event.accept()

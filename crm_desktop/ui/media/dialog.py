@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,17 +26,17 @@ from crm_desktop.models import MediaCreate, MediaInDB, field_errors
 from crm_desktop.ui import conflicts
 from crm_desktop.ui.conflicts import Resolution
 from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.dialogs.base import RememberedDialog
 from crm_desktop.ui.forms import FieldForm, dialog_layout
 from crm_desktop.ui.media.completion import TagListCompleter, word_completer
 from crm_desktop.ui.media.model import direction_names, guess_mime
 
 
-class _RecordDialog(QDialog):
+class _RecordDialog(RememberedDialog):
     """What both dialogs share: Save / Cancel, Ctrl+Return, ask before discarding, geometry."""
 
     def __init__(self, context: AppContext, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.saved: MediaInDB | None = None
         self.form = FieldForm(self)
         self.buttons = QDialogButtonBox(
@@ -51,12 +51,7 @@ class _RecordDialog(QDialog):
     def _finish_setup(self, *widgets: QWidget) -> None:
         dialog_layout(self, *widgets, self.form, buttons=self.buttons)
         self._initial = self.values()
-        state = self.context.settings.state(self._state_key())
-        if state is not None:
-            self.restoreGeometry(state)
-
-    def _state_key(self) -> str:
-        return f"dialog/{type(self).__name__}"
+        self.restore_geometry()
 
     def values(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -81,24 +76,6 @@ class _RecordDialog(QDialog):
         self._initial = self.values()
         self.context.events.media_changed.emit(record.customer_id or "")
         self.accept()
-
-    def reject(self) -> None:
-        if self.is_modified() and not self.context.prompts.confirm(
-            self,
-            self.tr("Discard changes?"),
-            self.tr("What you typed has not been saved."),
-            self.tr("Discard"),
-        ):
-            return
-        super().reject()
-
-    def done(self, result: int) -> None:
-        self.context.settings.set_state(self._state_key(), self.saveGeometry())
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        event.ignore()
-        self.reject()
 
 
 class MediaDialog(_RecordDialog):

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTime, Signal
 from PySide6.QtGui import (
-    QCloseEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -40,6 +39,7 @@ from crm_desktop.models import CommInDB
 from crm_desktop.ui import conflicts, icons, timefmt
 from crm_desktop.ui.conflicts import Resolution
 from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.dialogs.base import RememberedDialog
 from crm_desktop.ui.forms import FieldForm, dialog_layout
 from crm_desktop.ui.timeline.attachments import AttachmentsEditor, Column
 from crm_desktop.ui.timeline.drop import attachments_from_drop
@@ -47,7 +47,6 @@ from crm_desktop.ui.timeline.labels import DIRECTIONS, TYPES, direction_label, t
 
 log = logging.getLogger("crm_desktop.ui.timeline")
 
-STATE_KEY = "dialog/CommDialog"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
@@ -66,7 +65,7 @@ def to_storage(moment: QDateTime) -> str:
     return timeutil.to_storage(_EPOCH + timedelta(milliseconds=moment.toMSecsSinceEpoch()))
 
 
-class CommDialog(QDialog):
+class CommDialog(RememberedDialog):
     """Log a communication (``for_new``) or edit one (``for_edit``); callers ``open()`` it."""
 
     # The items of a drop (list[drops.Dropped]); they become attachments.
@@ -79,8 +78,7 @@ class CommDialog(QDialog):
         comm: CommInDB | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.customer_id = customer_id
         self.comm = comm
         self.saved_id: str | None = None
@@ -147,9 +145,7 @@ class CommDialog(QDialog):
         self._fill(comm)
         self._initial = self._typed()
         self.resize(600, 620)
-        state = context.settings.state(STATE_KEY)
-        if state is not None:
-            self.restoreGeometry(state)
+        self.restore_geometry()
         (self.subject if comm is not None else self.type_box).setFocus()
 
     @classmethod
@@ -316,7 +312,7 @@ class CommDialog(QDialog):
             return True
         if choice is Resolution.keep_theirs:
             self.context.events.comms_changed.emit(self.customer_id)
-            super().reject()
+            QDialog.reject(self)  # theirs stays: nothing of the user's to keep
         return False
 
     def _show_field_errors(self, errors: dict[str, str]) -> None:
@@ -341,19 +337,8 @@ class CommDialog(QDialog):
         if first_row is not None:
             self.attachments.select_row(first_row)
 
-    def reject(self) -> None:
-        if self.is_modified() and not self.context.prompts.confirm(
-            self,
-            self.tr("Discard this communication?"),
-            self.tr("What you typed has not been saved."),
-            self.tr("Discard"),
-        ):
-            return
-        super().reject()
-
-    def done(self, result: int) -> None:
-        self.context.settings.set_state(STATE_KEY, self.saveGeometry())
-        super().done(result)
+    def discard_question(self) -> str:
+        return self.tr("What you typed for this communication has not been saved.")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -362,11 +347,6 @@ class CommDialog(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # The window's close button asks like Cancel does; done() closes for real.
-        event.ignore()
-        self.reject()
 
     # --- files dropped from the file manager ----------------------------------------------
 
