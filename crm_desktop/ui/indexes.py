@@ -13,7 +13,7 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
-from crm_desktop.database import CrmDatabase, IndexBuild, current_database
+from crm_desktop.service.connection import CrmDatabase, IndexBuild, current_database
 
 log = logging.getLogger("crm_desktop.ui.indexes")
 

@@ -14,8 +14,8 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from crm_desktop.database import ChangeWatch, change_watch, reset_connection
 from crm_desktop.errors import explain
+from crm_desktop.service.connection import ChangeWatch, change_watch, reset_connection
 from crm_desktop.ui.events import DataEvents
 
 log = logging.getLogger("crm_desktop.ui.live_refresh")

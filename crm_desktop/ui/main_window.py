@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop import APP_DISPLAY_NAME, __version__, service
-from crm_desktop.database import close_db, init_db
 from crm_desktop.locations import DatabaseLocation, LocationError, parse_location
+from crm_desktop.service.connection import close_db, init_db
 from crm_desktop.ui import icons
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.customers.panel import CustomerPanel

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop import paths
 from crm_desktop.locations import DatabaseLocation, LocationError, parse_location
+from crm_desktop.service.connection import probe_server
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.dialogs.base import RememberedDialog
 from crm_desktop.ui.forms import FieldForm, dialog_layout
@@ -33,10 +34,8 @@ class _Probe(QObject):
     answered = Signal(bool, str)
 
     def run(self, location: DatabaseLocation) -> None:
-        from crm_desktop.postgres import probe
-
         try:
-            usable, text = probe(location)
+            usable, text = probe_server(location)
         except Exception as exc:  # a missing driver, anything else: said, not raised
             usable, text = False, f"{type(exc).__name__}: {exc}"
         with contextlib.suppress(RuntimeError):  # the dialog is gone: nobody asks any more

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from crm_desktop.database import current_database
+from crm_desktop.service.connection import release_thread_connection
 
 log = logging.getLogger("crm_desktop.ui.drops")
 
@@ -56,10 +56,7 @@ class _Job(QRunnable):
         else:
             self._emit(self._relay.finished, result)
         finally:
-            # peewee keeps one connection per thread: a pooled thread must not hold one open.
-            database = current_database()
-            if database is not None:
-                database.close()
+            release_thread_connection()
 
     @staticmethod
     def _emit(signal: Any, value: Any) -> None:
