@@ -58,10 +58,29 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         """False when the model has nothing to show (e.g. no customer chosen)."""
         return True
 
+    def column_titles(self) -> Sequence[str]:
+        """The columns' headers, translated; their number is the model's column count."""
+        raise NotImplementedError
+
     # --- Qt -------------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.column_titles())
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        titles = self.column_titles()
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(titles)
+        ):
+            return titles[section]
+        return None
 
     # While a page is being inserted or the model reset, a slot connected to those signals
     # (QAbstractItemModelTester's, or a view's) may ask for more: the same page would come

@@ -59,20 +59,13 @@ class CustomerModel(PagedTableModel[CustomerRow]):
         """Where a customer is in the whole list (loaded or not), or None if filtered out."""
         return service.customer_position(customer_id, self._search, self._sort, self._descending)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(CustomerColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            CustomerColumn.name: self.tr("Name"),
-            CustomerColumn.organization: self.tr("Organization"),
-            CustomerColumn.contact: self.tr("E-mail or phone"),
-            CustomerColumn.last_contact: self.tr("Last contact"),
-        }.get(CustomerColumn(section) if 0 <= section < len(CustomerColumn) else None)
+    def column_titles(self) -> list[str]:
+        return [
+            self.tr("Name"),
+            self.tr("Organization"),
+            self.tr("E-mail or phone"),
+            self.tr("Last contact"),
+        ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_of(index)

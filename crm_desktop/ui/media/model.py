@@ -185,23 +185,17 @@ class MediaModel(PagedTableModel[MediaInDB]):
 
     # --- Qt -------------------------------------------------------------------------------
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(MediaColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            MediaColumn.filename: self.tr("Filename"),
-            MediaColumn.type: self.tr("Type"),
-            MediaColumn.direction: self.tr("Direction"),
-            MediaColumn.tags: self.tr("Tags"),
-            MediaColumn.order: self.tr("Order"),
-            MediaColumn.uploaded_by: self.tr("Uploaded by"),
-            MediaColumn.date: self.tr("Date"),
-        }.get(MediaColumn(section) if 0 <= section < len(MediaColumn) else None)
+    def column_titles(self) -> list[str]:
+        # In MediaColumn's order.
+        return [
+            self.tr("Filename"),
+            self.tr("Type"),
+            self.tr("Direction"),
+            self.tr("Tags"),
+            self.tr("Order"),
+            self.tr("Uploaded by"),
+            self.tr("Date"),
+        ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         record = self.row_of(index)

@@ -75,19 +75,8 @@ class TimelineModel(PagedTableModel[TimelineEntry]):
 
     # --- Qt -------------------------------------------------------------------------------
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 1
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            section == 0
-            and orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-        ):
-            return self.tr("Communication")
-        return None
+    def column_titles(self) -> list[str]:
+        return [self.tr("Communication")]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         entry = self.row_of(index)
