@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop import drops, service, timeutil
 from crm_desktop.errors import ConflictError, InvalidInputError, explain
-from crm_desktop.models import CommInDB
+from crm_desktop.models import CommCreate, CommInDB
 from crm_desktop.ui import conflicts, icons, timefmt
 from crm_desktop.ui.conflicts import Resolution
 from crm_desktop.ui.context import AppContext
@@ -295,19 +295,7 @@ class CommDialog(RememberedDialog):
             service.update_comm(self.comm.id, changes, expected=current)
             return True
         if choice is Resolution.save_as_new:
-            fields = self.comm.model_dump(
-                include={
-                    "customer_id",
-                    "type",
-                    "direction",
-                    "subject",
-                    "body",
-                    "attachments",
-                    "ext_message_id",
-                    "logged_by",
-                    "occurred_at",
-                }
-            )
+            fields = self.comm.model_dump(include=set(CommCreate.model_fields))
             self.saved_id = service.create_comm({**fields, **changes}).id
             return True
         if choice is Resolution.keep_theirs:
