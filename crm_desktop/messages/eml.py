@@ -1,0 +1,482 @@
+"""E-mail files (.eml, RFC 5322/MIME) read with Python's ``email`` package, ``policy.default``.
+
+Rules:
+- Body: the plain-text part (``format=flowed`` joined again); when there is none, the HTML
+  part as readable text (html_text); never raw HTML.
+- When: the ``Date`` header in UTC (a date without a zone, ``-0000``, is UTC as RFC 5322
+  says). Missing or unreadable: the time the receiving server noted in the newest
+  ``Received`` header, with a note; without that, no time, with a note.
+- Key: the ``Message-ID``; without one, a hash of sender, date, subject and body.
+- Charsets: see text.decode(); headers with raw 8-bit bytes are read as UTF-8 or Windows-1252.
+- Attachments: every part that is not the body, in the order of the mail; a forwarded
+  mail (message/rfc822) becomes ``<subject>.eml``. Inline images (parts of
+  multipart/related, or ``inline`` with a Content-ID) count as attachments when they are
+  at least INLINE_IMAGE_MIN bytes: smaller ones are signature logos, icons and tracking
+  pixels. An attachment above the size limit is left out with a note.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from datetime import UTC, datetime
+from email import policy
+from email.header import decode_header
+from email.message import EmailMessage, Message, MIMEPart
+from email.parser import BytesParser
+from email.utils import getaddresses, parsedate_to_datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from crm_desktop.i18n import translate
+from crm_desktop.messages import ids
+from crm_desktop.messages.html_text import html_to_text
+from crm_desktop.messages.sources import FileStamp
+from crm_desktop.messages.text import (
+    clean_line,
+    decode,
+    recover_8bit,
+    safe_filename,
+    size_text,
+    tidy_body,
+    unique_names,
+)
+from crm_desktop.messages.types import (
+    DEFAULT_LIMITS,
+    Address,
+    Attachment,
+    AttachmentUnavailableError,
+    FileOutcome,
+    Limits,
+    ParsedMessage,
+    SourceFormat,
+    unreadable,
+)
+from crm_desktop.models import CommType
+
+INLINE_IMAGE_MIN = 16_000  # bytes: smaller inline images are logos and icons, not content
+
+# Headers of which a mail file has at least one at its start (a mail without any is junk).
+_MAIL_HEADERS = frozenset(
+    {
+        "from", "to", "cc", "subject", "date", "message-id", "received", "return-path",
+        "mime-version", "delivered-to", "reply-to", "sender", "x-mailer", "content-type",
+    }
+)  # fmt: skip
+_HEADER_LINE = re.compile(rb"^[\x21-\x39\x3b-\x7e]+[ \t]*:")
+
+
+def looks_like_mail(head: bytes) -> bool:
+    """True when ``head`` (the file's first few kB) starts with mail headers."""
+    head = _skip_mbox_line(head.lstrip(b"\xef\xbb\xbf"))
+    first = head.split(b"\n", 1)[0]
+    if not _HEADER_LINE.match(first) or b"\x00" in head.split(b"\n\n", 1)[0]:
+        return False
+    names = {
+        line.split(b":", 1)[0].strip().lower().decode("ascii", "replace")
+        for line in head.splitlines()[:200]
+        if _HEADER_LINE.match(line)
+    }
+    return bool(names & _MAIL_HEADERS)
+
+
+def _skip_mbox_line(data: bytes) -> bytes:
+    # An mbox export's separator line "From sender date" is not a header.
+    if data.startswith(b"From "):
+        return data.split(b"\n", 1)[1] if b"\n" in data else b""
+    return data
+
+
+def read_eml(path: Path, limits: Limits = DEFAULT_LIMITS) -> FileOutcome:
+    stamp = FileStamp.of(path)
+    if stamp.size > limits.message_file:
+        return unreadable(path, _too_big(stamp.size, limits.message_file), SourceFormat.eml)
+    data = path.read_bytes()
+    if not looks_like_mail(data[:65536]):
+        return unreadable(
+            path,
+            translate("messages", "This is not an e-mail: it does not start with mail headers."),
+            SourceFormat.eml,
+        )
+    message = parse_bytes(data)
+    del data
+    return FileOutcome(path, SourceFormat.eml, messages=(read_message(message, stamp, limits),))
+
+
+def parse_bytes(data: bytes) -> EmailMessage:
+    data = _mend_headers(_skip_mbox_line(data.lstrip(b"\xef\xbb\xbf")))
+    parsed = BytesParser(policy=policy.default).parsebytes(data)
+    assert isinstance(parsed, EmailMessage)  # policy.default makes EmailMessage
+    return parsed
+
+
+def _mend_headers(data: bytes) -> bytes:
+    """Continuation lines that a mailer forgot to indent (seen with long encoded subjects)
+    indented, so that the parser does not take them for the start of the body."""
+    end = len(data)
+    for separator in (b"\r\n\r\n", b"\n\n"):
+        found = data.find(separator)
+        if found != -1:
+            end = min(end, found)
+    head = data[:end]
+    lines = head.split(b"\n")
+    mended = [
+        line if index == 0 or line[:1] in (b" ", b"\t") or _HEADER_LINE.match(line) else b" " + line
+        for index, line in enumerate(lines)
+    ]
+    if mended == lines:
+        return data
+    return b"\n".join(mended) + data[end:]
+
+
+def _too_big(size: int, limit: int) -> str:
+    return translate(
+        "messages",
+        "The file is {size}; e-mails larger than {limit} are not read here. Save its"
+        " attachments from the mail program and drop them on the media panel instead.",
+    ).format(size=size_text(size), limit=size_text(limit))
+
+
+def read_message(message: EmailMessage, stamp: FileStamp | None, limits: Limits) -> ParsedMessage:
+    """One parsed mail as a ParsedMessage; ``stamp`` is where attachments are read again."""
+    problems: list[str] = []
+    subject = clean_line(_header(message, "subject"))
+    sender = _first(_addresses(message, "from")) or _first(_addresses(message, "sender"))
+    recipients = tuple(
+        address for name in ("to", "cc", "bcc") for address in _addresses(message, name)
+    )
+    occurred_at = _date(message, problems)
+    body = _body(message, problems)
+    attachments = _attachments(message, stamp, limits, problems)
+    key = ids.message_id(_header(message, "message-id")) or ids.derived_id(
+        "email",
+        sender.email or "" if sender else "",
+        occurred_at.isoformat() if occurred_at else "",
+        subject or "",
+        body,
+    )
+    return ParsedMessage(
+        type=CommType.email,
+        source_format=SourceFormat.eml,
+        subject=subject,
+        body=body,
+        occurred_at=occurred_at,
+        sender=sender,
+        recipients=recipients,
+        ext_message_id=key,
+        attachments=attachments,
+        problems=tuple(dict.fromkeys(problems)),
+    )
+
+
+# --- headers ----------------------------------------------------------------------------------
+
+
+def _header(message: Message, name: str) -> str | None:
+    """A header's text with its encoded words decoded (see decode_words)."""
+    raw = _raw_header(message, name)
+    return None if raw is None else decode_words(raw)
+
+
+def _raw_header(message: Message, name: str) -> str | None:
+    """A header as written (unfolded), encoded words and all; the first if it repeats."""
+    for key, value in message.raw_items():
+        if key.lower() == name:
+            return " ".join(str(value).split())
+    return None
+
+
+def decode_words(raw: str) -> str:
+    """RFC 2047 encoded words decoded, adjacent ones of one charset together (mailers split
+    a character across two words); raw 8-bit text as UTF-8 or Windows-1252."""
+    try:
+        chunks = decode_header(raw)
+    except Exception:  # a malformed encoded word: keep the text as written
+        return recover_8bit(raw)
+    parts = []
+    for value, charset in chunks:
+        if isinstance(value, str):
+            parts.append(recover_8bit(value))
+        elif charset is None:
+            parts.append(recover_8bit(value.decode("raw-unicode-escape", "replace")))
+        else:
+            parts.append(decode(value, charset)[0])
+    return "".join(parts)
+
+
+_ADDR_SPEC = re.compile(r"[^\s<>,;:\"()\[\]]+@[^\s<>,;:\"()\[\]]+")
+
+
+def _addresses(message: Message, name: str) -> list[Address]:
+    raw = _raw_header(message, name)
+    if not raw:
+        return []
+    pairs = [pair for pair in getaddresses([raw]) if pair != ("", "")]
+    if not pairs:  # unparseable: take what looks like an address
+        pairs = [("", found) for found in _ADDR_SPEC.findall(raw)]
+    found = []
+    for display, spec in pairs:
+        email = clean_line(recover_8bit(spec))
+        if email and ("@" not in email or email.startswith("@") or email.endswith("@")):
+            email = None
+        name_text = clean_line(decode_words(display)) if display else None
+        if email or name_text:
+            found.append(Address(name_text, email))
+    return found
+
+
+def _first(addresses: list[Address]) -> Address | None:
+    return addresses[0] if addresses else None
+
+
+def _date(message: Message, problems: list[str]) -> datetime | None:
+    raw = _raw_header(message, "date")
+    moment = parse_date(raw)
+    if moment is not None:
+        return moment
+    for received in _received(message):
+        moment = parse_date(received.rpartition(";")[2])
+        if moment is not None:
+            problems.append(
+                translate(
+                    "messages",
+                    "The e-mail has no date that can be read; the time it arrived is used.",
+                )
+            )
+            return moment
+    problems.append(translate("messages", "The e-mail says nowhere when it was sent."))
+    return None
+
+
+def _received(message: Message) -> list[str]:
+    return [str(value) for key, value in message.raw_items() if key.lower() == "received"]
+
+
+def parse_date(text: str | None) -> datetime | None:
+    if not text or not text.strip():
+        return None
+    try:
+        moment = parsedate_to_datetime(" ".join(text.split()))
+    except (ValueError, TypeError, IndexError, OverflowError):
+        return None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except (ValueError, OverflowError):
+        return None
+
+
+# --- the body ---------------------------------------------------------------------------------
+
+
+def _body(message: EmailMessage, problems: list[str]) -> str:
+    try:
+        part = message.get_body(preferencelist=("plain", "html"))
+    except Exception:
+        part = None
+    if part is None:
+        return ""
+    text = _part_text(part, problems)
+    if part.get_content_subtype() == "html":
+        return tidy_body(html_to_text(text))
+    if part.get_param("format", "", header="content-type") == "flowed":
+        delsp = str(part.get_param("delsp", "", header="content-type")).lower() == "yes"
+        text = unflow(text, delsp)
+    return tidy_body(text)
+
+
+def _part_text(part: Message, problems: list[str]) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    charset = part.get_param("charset", None, header="content-type")
+    text, note = decode(payload, str(charset) if charset else None)
+    if note:
+        problems.append(note)
+    return text
+
+
+def unflow(text: str, delsp: bool = False) -> str:
+    """RFC 3676 format=flowed text with its soft line breaks joined again."""
+    out: list[str] = []
+    paragraph = ""
+    for line in text.split("\n"):
+        line = line.rstrip("\r")
+        if line == "-- ":  # the signature separator is never flowed
+            out.append(paragraph + line) if paragraph else out.append(line)
+            paragraph = ""
+            continue
+        if line.startswith(" "):
+            line = line[1:]  # space-stuffing
+        if line.endswith(" "):
+            paragraph += line[:-1] if delsp else line
+        else:
+            out.append(paragraph + line)
+            paragraph = ""
+    if paragraph:
+        out.append(paragraph)
+    return "\n".join(out)
+
+
+# --- attachments ------------------------------------------------------------------------------
+
+
+def _leaves(part: MIMEPart) -> Iterator[MIMEPart]:
+    """The parts that are not the body, in order; a forwarded mail counts as one part."""
+    given: set[int] = set()
+    for sub in part.iter_attachments():
+        given.add(id(sub))
+        if sub.get_content_maintype() == "multipart":
+            yield from _leaves(sub)
+        else:
+            yield sub
+    # The body's own multiparts (related, alternative) hold the inline images.
+    for sub in part.iter_parts():
+        if id(sub) not in given and sub.get_content_maintype() == "multipart":
+            yield from _leaves(sub)
+
+
+def _content(part: MIMEPart) -> bytes | None:
+    if part.get_content_type() == "message/rfc822":
+        inner = part.get_payload()
+        inner = inner[0] if isinstance(inner, list) and inner else inner
+        if not isinstance(inner, Message):
+            return None
+        try:
+            content = inner.as_bytes(policy=policy.default.clone(linesep="\r\n"))
+        except Exception:
+            return None
+        if str(part.get("content-transfer-encoding", "")).strip().lower() == "base64":
+            # Not allowed for message/rfc822, but written: the parser took the base64
+            # text for the mail; decode it.
+            try:
+                return base64.b64decode(b"".join(content.split()), validate=False)
+            except ValueError:
+                return None
+        return content
+    payload = part.get_payload(decode=True)
+    return payload if isinstance(payload, bytes) else None
+
+
+def _is_inline_image(part: MIMEPart, in_related: bool) -> bool:
+    if part.get_content_maintype() != "image":
+        return False
+    disposition = part.get_content_disposition()
+    return disposition != "attachment" and (in_related or bool(part.get("content-id")))
+
+
+def _attachment_parts(message: MIMEPart) -> list[tuple[MIMEPart, bool]]:
+    """(part, inline) for each attachment part; the same list every time for one file."""
+    related = {
+        id(sub)
+        for part in message.walk()
+        if part.get_content_type() == "multipart/related"
+        for sub in part.iter_parts()
+    }
+    return [(leaf, _is_inline_image(leaf, id(leaf) in related)) for leaf in _leaves(message)]
+
+
+def _attachments(
+    message: EmailMessage, stamp: FileStamp | None, limits: Limits, problems: list[str]
+) -> tuple[Attachment, ...]:
+    try:
+        parts = _attachment_parts(message)
+    except Exception:
+        problems.append(translate("messages", "The attachments could not be told apart."))
+        return ()
+    found: list[tuple[int, str, int, str | None, str | None, bool, bytes | None]] = []
+    for index, (part, inline) in enumerate(parts):
+        content = _content(part)
+        if content is None:
+            problems.append(translate("messages", "An attachment could not be read."))
+            continue
+        if inline and len(content) < INLINE_IMAGE_MIN:
+            continue
+        name = _attachment_name(part, index)
+        if len(content) > limits.attachment:
+            problems.append(_attachment_too_big(name, len(content), limits.attachment))
+            continue
+        content_id = ids.message_id(_header(part, "content-id"))
+        # Without a file to read again (a mail inside a .msg), the bytes are kept.
+        kept = content if stamp is None else None
+        found.append((index, name, len(content), part.get_content_type(), content_id, inline, kept))
+    names = unique_names([entry[1] for entry in found])
+    return tuple(
+        Attachment(
+            filename=name,
+            size=size,
+            mime_type=mime,
+            opener=_opener(stamp, index, kept),
+            content_id=content_id.strip("<>") if content_id else None,
+            inline=inline,
+        )
+        for name, (index, _name, size, mime, content_id, inline, kept) in zip(
+            names, found, strict=True
+        )
+    )
+
+
+def _attachment_name(part: MIMEPart, index: int) -> str:
+    try:
+        name = part.get_filename()
+    except Exception:
+        name = None
+    if name is not None:
+        name = recover_8bit(str(name))
+    if not name and part.get_content_type() == "message/rfc822":
+        inner = part.get_payload()
+        inner = inner[0] if isinstance(inner, list) and inner else inner
+        subject = clean_line(_header(inner, "subject")) if isinstance(inner, Message) else None
+        name = f"{subject or translate('messages', 'Forwarded e-mail')}.eml"
+    if not name:
+        extension = _EXTENSIONS.get(part.get_content_type(), ".bin")
+        name = f"{translate('messages', 'Attachment')} {index + 1}{extension}"
+    return safe_filename(name, f"{translate('messages', 'Attachment')} {index + 1}")
+
+
+_EXTENSIONS = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/gif": ".gif",
+    "application/pdf": ".pdf",
+    "text/plain": ".txt",
+    "text/html": ".html",
+    "text/calendar": ".ics",
+    "text/vcard": ".vcf",
+    "text/x-vcard": ".vcf",
+}
+
+
+def _attachment_too_big(name: str, size: int, limit: int) -> str:
+    return translate(
+        "messages",
+        "{name} ({size}) was left out: attachments larger than {limit} are not taken from"
+        " e-mails. Save it from the mail program and drop it on the media panel.",
+    ).format(name=name, size=size_text(size), limit=size_text(limit))
+
+
+def _opener(
+    stamp: FileStamp | None, index: int, kept: bytes | None
+) -> Callable[[], AbstractContextManager[BinaryIO]]:
+    @contextmanager
+    def open_attachment() -> Iterator[BinaryIO]:
+        if kept is not None:
+            yield io.BytesIO(kept)
+            return
+        assert stamp is not None
+        stamp.check()
+        try:
+            content = _content(_attachment_parts(parse_bytes(stamp.path.read_bytes()))[index][0])
+        except (OSError, IndexError):
+            content = None
+        if content is None:
+            raise AttachmentUnavailableError(
+                translate("messages", "{name} cannot be read again.").format(name=stamp.path.name)
+            )
+        yield io.BytesIO(content)
+
+    return open_attachment
