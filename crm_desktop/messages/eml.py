@@ -24,9 +24,9 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from email import policy
+from email.feedparser import BytesFeedParser
 from email.header import decode_header
 from email.message import EmailMessage, Message, MIMEPart
-from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -94,21 +94,30 @@ def read_eml(path: Path, limits: Limits = DEFAULT_LIMITS) -> FileOutcome:
     stamp = FileStamp.of(path)
     if stamp.size > limits.message_file:
         return unreadable(path, _too_big(stamp.size, limits.message_file), SourceFormat.eml)
-    data = path.read_bytes()
-    if not looks_like_mail(data[:65536]):
+    with path.open("rb") as handle:
+        head = handle.read(_HEAD)
+    if not looks_like_mail(head):
         return unreadable(
             path,
             translate("messages", "This is not an e-mail: it does not start with mail headers."),
             SourceFormat.eml,
         )
-    message = parse_bytes(data)
-    del data
+    message = parse_file(path)
     return FileOutcome(path, SourceFormat.eml, messages=(read_message(message, stamp, limits),))
 
 
-def parse_bytes(data: bytes) -> EmailMessage:
-    data = _mend_headers(_skip_mbox_line(data.lstrip(b"\xef\xbb\xbf")))
-    parsed = BytesParser(policy=policy.default).parsebytes(data)
+_HEAD = 65536
+_CHUNK = 1 << 20
+
+
+def parse_file(path: Path) -> EmailMessage:
+    """A mail file parsed in chunks: the file is never in memory twice (bytes and text)."""
+    parser = BytesFeedParser(policy=policy.default)
+    with path.open("rb") as handle:
+        parser.feed(_mend_headers(_skip_mbox_line(handle.read(_HEAD).lstrip(b"\xef\xbb\xbf"))))
+        while chunk := handle.read(_CHUNK):
+            parser.feed(chunk)
+    parsed = parser.close()
     assert isinstance(parsed, EmailMessage)  # policy.default makes EmailMessage
     return parsed
 
@@ -116,11 +125,10 @@ def parse_bytes(data: bytes) -> EmailMessage:
 def _mend_headers(data: bytes) -> bytes:
     """Continuation lines that a mailer forgot to indent (seen with long encoded subjects)
     indented, so that the parser does not take them for the start of the body."""
-    end = len(data)
-    for separator in (b"\r\n\r\n", b"\n\n"):
-        found = data.find(separator)
-        if found != -1:
-            end = min(end, found)
+    ends = [found for found in (data.find(b"\r\n\r\n"), data.find(b"\n\n")) if found != -1]
+    if not ends:
+        return data  # the headers go on past what was read: leave them as they are
+    end = min(ends)
     head = data[:end]
     lines = head.split(b"\n")
     mended = [
@@ -362,6 +370,18 @@ def _content(part: MIMEPart) -> bytes | None:
     return payload if isinstance(payload, bytes) else None
 
 
+def _estimated_size(part: MIMEPart) -> int:
+    """About the decoded size of a part, without decoding it (exact enough for limits)."""
+    payload = part.get_payload()
+    if not isinstance(payload, str):
+        return 0
+    encoding = str(part.get("content-transfer-encoding", "")).strip().lower()
+    if encoding == "base64":
+        blanks = payload.count("\n") + payload.count("\r") + payload.count(" ")
+        return (len(payload) - blanks) * 3 // 4
+    return len(payload)
+
+
 def _is_inline_image(part: MIMEPart, in_related: bool) -> bool:
     if part.get_content_maintype() != "image":
         return False
@@ -390,6 +410,11 @@ def _attachments(
         return ()
     found: list[tuple[int, str, int, str | None, str | None, bool, bytes | None]] = []
     for index, (part, inline) in enumerate(parts):
+        estimate = _estimated_size(part)
+        if estimate > limits.attachment * 1.01:  # clearly too big: not even decoded
+            name = _attachment_name(part, index)
+            problems.append(_attachment_too_big(name, estimate, limits.attachment))
+            continue
         content = _content(part)
         if content is None:
             problems.append(translate("messages", "An attachment could not be read."))
@@ -432,8 +457,13 @@ def _attachment_name(part: MIMEPart, index: int) -> str:
         inner = inner[0] if isinstance(inner, list) and inner else inner
         subject = clean_line(_header(inner, "subject")) if isinstance(inner, Message) else None
         name = f"{subject or translate('messages', 'Forwarded e-mail')}.eml"
+    extension = _EXTENSIONS.get(part.get_content_type(), ".bin")
     if not name:
-        extension = _EXTENSIONS.get(part.get_content_type(), ".bin")
+        # An inline image is often named in its Content-ID: <image001.png@01DA…>.
+        content_id = ids.message_id(_header(part, "content-id")) or ""
+        local = content_id.strip("<>").split("@", 1)[0]
+        name = local if "." in local else f"{local}{extension}" if local else None
+    if not name:
         name = f"{translate('messages', 'Attachment')} {index + 1}{extension}"
     return safe_filename(name, f"{translate('messages', 'Attachment')} {index + 1}")
 
@@ -470,7 +500,7 @@ def _opener(
         assert stamp is not None
         stamp.check()
         try:
-            content = _content(_attachment_parts(parse_bytes(stamp.path.read_bytes()))[index][0])
+            content = _content(_attachment_parts(parse_file(stamp.path))[index][0])
         except (OSError, IndexError):
             content = None
         if content is None:

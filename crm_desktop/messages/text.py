@@ -130,6 +130,7 @@ def safe_filename(name: str | None, fallback: str) -> str:
     text = unicodedata.normalize("NFC", name or "")
     text = text.replace("\\", "/").rsplit("/", 1)[-1]  # no folders, from Windows either
     text = _SURROGATE.sub("_", text)
+    text = re.sub(r"[\t\n\r\f\v]", " ", text)  # a line break in a name is a space
     text = _NAME_BAD.sub("_", text)
     text = " ".join(text.split()).strip(" .")
     if text in ("", ".", "..") or text.lower() in {".htaccess", "desktop.ini", "thumbs.db"}:
