@@ -36,7 +36,7 @@ from typing import BinaryIO, cast
 from crm_desktop.i18n import translate
 from crm_desktop.messages import ids
 from crm_desktop.messages.sources import FileStamp
-from crm_desktop.messages.text import clean_line, decode, safe_filename, size_text
+from crm_desktop.messages.text import clean_line, clean_text, decode, safe_filename, size_text
 from crm_desktop.messages.types import (
     DEFAULT_LIMITS,
     Address,
@@ -212,10 +212,11 @@ def _chat_too_big(size: int, limit: int) -> str:
 
 
 def _text(raw: bytes) -> tuple[str, str | None]:
+    """The chat's text, storable (NFC, no NUL or stray control characters)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16", "replace"), None
+        return clean_text(raw.decode("utf-16", "replace")), None
     text, note = decode(raw.removeprefix(b"\xef\xbb\xbf"), "utf-8")
-    return text, note
+    return clean_text(text), note
 
 
 # --- parsing ----------------------------------------------------------------------------------
