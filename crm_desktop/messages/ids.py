@@ -35,12 +35,9 @@ def message_id(value: str | None) -> str | None:
 
 def derived_id(kind: str, *parts: str) -> str:
     """A stable key from the parts that identify a message (NFC, line ends unified)."""
-    digest = hashlib.sha256()
-    for part in parts:
-        text = unicodedata.normalize("NFC", part.replace("\r\n", "\n"))
-        digest.update(text.encode("utf-8", "surrogatepass"))
-        digest.update(b"\x1f")
-    return f"{DERIVED_PREFIX}{kind}:{digest.hexdigest()[:32]}"
+    text = unicodedata.normalize("NFC", "\x1f".join(parts).replace("\r\n", "\n"))
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{DERIVED_PREFIX}{kind}:{digest[:32]}"
 
 
 def is_derived(key: str) -> bool:

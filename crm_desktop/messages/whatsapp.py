@@ -24,6 +24,7 @@ Rules:
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -350,8 +351,12 @@ def date_order(dates: list[str]) -> str:
     return "dmy"
 
 
+_DATE_SEPARATOR = re.compile(r"[./-]")
+
+
+@functools.lru_cache(maxsize=4096)
 def _fields(date: str) -> tuple[str, str, str] | None:
-    parts = re.split(r"[./-]", date.rstrip("."))
+    parts = _DATE_SEPARATOR.split(date.rstrip("."))
     return (parts[0], parts[1], parts[2]) if len(parts) == 3 else None
 
 
@@ -383,14 +388,18 @@ def _moment(date: str, time: str, order: str, zone: tzinfo | None) -> tuple[str,
         local = datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
-    aware = local.replace(tzinfo=zone) if zone is not None else local.astimezone()
+    # A naive time's astimezone() takes it as this computer's local time.
+    aware = local.replace(tzinfo=zone) if zone is not None else local
     return local.isoformat(), aware.astimezone(UTC)
+
+
+_ENCRYPTION = re.compile("|".join(re.escape(notice) for notice in ENCRYPTION_NOTICES))
+_NOTICE = re.compile("|".join(re.escape(notice) for notice in NOTICES))
 
 
 def _split(rest: str) -> tuple[str, str] | None:
     """(sender, text) of a message line, or None for a notice."""
-    folded = rest.casefold()
-    if any(notice in folded for notice in ENCRYPTION_NOTICES):
+    if _ENCRYPTION.search(rest.casefold()):
         return None
     sender, colon, text = rest.partition(": ")
     if not colon:
@@ -400,13 +409,10 @@ def _split(rest: str) -> tuple[str, str] | None:
     sender = sender.strip(_MARKS + " ")
     if not sender or len(sender) > 100:
         return None
-    folded_sender = sender.casefold()
-    if any(notice in folded_sender for notice in NOTICES):
+    if _NOTICE.search(sender.casefold()):
         return None
-    if text.startswith("\u200e"):
-        folded_text = text.casefold()
-        if any(notice in folded_text for notice in NOTICES):
-            return None
+    if text.startswith("\u200e") and _NOTICE.search(text.casefold()):
+        return None
     return sender, text
 
 
@@ -423,6 +429,9 @@ def _attachments(
     names: list[str] = []
     for line in lines:
         bare = line.strip(_MARKS + " ")
+        if not bare.endswith((")", ">")):  # neither a file's line nor an edit mark
+            kept.append(line.lstrip(_MARKS))
+            continue
         for edited in EDITED:
             if bare.casefold().endswith(edited):
                 bare = line = bare[: -len(edited)].rstrip()
