@@ -27,7 +27,7 @@ from tests.benchmarks.harness import (
     versions,
 )
 
-GROUPS = ("views", "startup", "drop")
+GROUPS = ("views", "startup", "drop", "messages")
 
 
 def _drop_benchmark_of_the_drop_work(runs: int) -> str | None:
@@ -82,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
 
             results.extend(bench_writes.run(data, args.runs))
             extra = _drop_benchmark_of_the_drop_work(max(3, args.runs // 2))
+        if "messages" in groups:
+            from tests.benchmarks import bench_messages
+
+            results.extend(bench_messages.run(max(3, args.runs // 2)))
         plain_sqlite = raw.sqlite_version()
     finally:
         raw.stop()
