@@ -36,7 +36,20 @@ def make_chat(count: int, photos: int = 0) -> str:
         f"{moment:%d/%m/%Y}, {moment:%H:%M} - Messages and calls are end-to-end encrypted."
         " No one outside of this chat, not even WhatsApp, can read or listen to them."
     ]
-    words = "roof tile gutter offer invoice Monday rain scaffold photo thanks ok call".split()
+    words = [
+        "roof",
+        "tile",
+        "gutter",
+        "offer",
+        "invoice",
+        "Monday",
+        "rain",
+        "scaffold",
+        "photo",
+        "thanks",
+        "ok",
+        "call",
+    ]
     for number in range(count):
         moment += timedelta(minutes=randomizer.randint(0, 90))
         sender = "Anna Müller" if number % 3 else "Office"
