@@ -75,6 +75,19 @@ class ConflictError(CrmError):
         super().__init__(f"The {kind} {record_id!r} was {what} by someone else meanwhile.")
 
 
+class ExplainedError(CrmError):
+    """An error that brings its own words for people: a title and a sentence or two."""
+
+    def __init__(self, title: str, text: str) -> None:
+        self.title = title
+        self.text = text
+        super().__init__(text)
+
+
+class Cancelled(CrmError):  # noqa: N818 (no error: the person chose it)
+    """Long work (an export, a backup) stopped because the person pressed Cancel."""
+
+
 @dataclass(frozen=True)
 class Explanation:
     """An error in words for people: a title, a sentence or two, and whether it is a bug."""
@@ -188,6 +201,8 @@ def explain(exc: BaseException) -> Explanation:
         )
     if isinstance(exc, ConflictError):
         return Explanation(translate("errors", "Changed meanwhile"), str(exc))
+    if isinstance(exc, ExplainedError):
+        return Explanation(exc.title, exc.text)
     if isinstance(exc, DatabaseFileError):
         return Explanation(
             translate("errors", "This database cannot be opened"),

@@ -25,6 +25,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--batch", action="store_true", help="all writes in one transaction (then COMMIT)"
     )
+    parser.add_argument(
+        "--group",
+        type=int,
+        default=0,
+        help="commit every N communications, printing 'committed K' after each commit",
+    )
+    parser.add_argument(
+        "--on-demand",
+        action="store_true",
+        help="with --group: before each group, wait for a line on stdin (a test's go-ahead)",
+    )
     parser.add_argument("--journal", choices=["wal", "delete"], default=None)
     parser.add_argument(
         "--hold", type=float, default=0.0, help="hold the write lock this long, then commit"
@@ -44,10 +55,18 @@ def main(argv: list[str]) -> int:
         backend.insert_customer(connection, f"{args.prefix} customer {i:04d}")
         report(f"customer {i}", args.delay)
     for i in range(args.comms):
+        if args.group and i % args.group == 0:
+            if args.on_demand and not sys.stdin.readline():
+                break
+            connection.execute("BEGIN IMMEDIATE")
         backend.insert_comm(
             connection, args.customer, type="whatsapp", subject=f"{args.prefix} message {i:04d}"
         )
-        report(f"comm {i}", args.delay)
+        if args.group and (i + 1) % args.group == 0:
+            connection.execute("COMMIT")
+            report(f"committed {(i + 1) // args.group}", args.delay)
+        elif not args.group:
+            report(f"comm {i}", args.delay)
     if args.batch:
         connection.execute("COMMIT")
         report("committed", 0)
