@@ -296,6 +296,11 @@ _TIMELINE_COLUMNS = (
 
 def _timeline_query(customer_id: str, filters: TimelineFilter) -> peewee.ModelSelect:
     query = CommTable.select(*_TIMELINE_COLUMNS).where(CommTable.customer_id == customer_id)
+    return filtered(query, filters)
+
+
+def filtered(query: peewee.ModelSelect[Any], filters: TimelineFilter) -> peewee.ModelSelect[Any]:
+    """``query`` of communications narrowed to what the timeline's ``filters`` let through."""
     if filters.types:
         query = query.where(CommTable.type.in_(sorted(filters.types)))
     if filters.directions:
