@@ -63,8 +63,28 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         type=Path,
         help="where --self-test writes its report (default: in the data folder)",
     )
+    parser.add_argument(
+        "--export",
+        metavar="CUSTOMER",
+        help="write the dossier of the customer with this id or exact name to the file given "
+        "with --to, and exit",
+    )
+    parser.add_argument(
+        "--to", metavar="FILE", type=Path, help="where --export writes: a .pdf or a .csv file"
+    )
+    parser.add_argument(
+        "--backup",
+        metavar="FILE",
+        type=Path,
+        help="back the database file up to a new FILE (never overwritten), check it, and exit",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if (args.export is None) != (args.to is None):
+        parser.error("--export CUSTOMER and --to FILE go together")
+    if args.export is not None and args.backup is not None:
+        parser.error("--export and --backup: one at a time")
+    return args
 
 
 def application() -> QApplication:
@@ -80,10 +100,7 @@ def application() -> QApplication:
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     # Lets Wayland desktops match the window to its menu entry (crm-desktop.desktop).
     app.setDesktopFileName(APP_NAME)
-    if QLocale.system().name() == "C":
-        # No locale configured (a bare system or a CI box): the "C" locale writes dates as
-        # "13 11 2026"; British English is unambiguous for day and month.
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    configure_locale()
     app.setWindowIcon(icons.app_icon())
     if app.property("crm_translated") is not True:
         install_translations(app)
@@ -94,6 +111,13 @@ def application() -> QApplication:
         app.setStyleSheet(style.read_text(encoding="utf-8"))
         app.setProperty("crm_styled", True)
     return app
+
+
+def configure_locale() -> None:
+    if QLocale.system().name() == "C":
+        # No locale configured (a bare system or a CI box): the "C" locale writes dates as
+        # "13 11 2026"; British English is unambiguous for day and month.
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 
 def install_translations(app: QApplication) -> None:
@@ -201,6 +225,14 @@ def main(argv: list[str] | None = None) -> int:
 
         paths.configure_identity()
         return run_check(args.db or Settings().database_path or paths.default_db_path())
+    if args.export is not None or args.backup is not None:
+        from crm_desktop import commands  # work for scripts: no window
+
+        paths.configure_identity()
+        database = args.db or Settings().database_path or paths.default_db_path()
+        if args.backup is not None:
+            return commands.run_backup(database, args.backup)
+        return commands.run_export(database, args.export, args.to)
     app = application()
     log_file = setup_logging()
     log.info("Starting %s %s", APP_DISPLAY_NAME, __version__)

@@ -1,4 +1,4 @@
-"""Words for communication types and directions, in one place for the model, delegate and dialog.
+"""Words for communication types and directions, in one place for the timeline and the dossier.
 
 A stored value that is not one of the spec's (a foreign row) is shown as it is.
 """
