@@ -29,6 +29,7 @@ log = logging.getLogger("crm_desktop.app")
 # For the benchmarks (tests/benchmarks), which time whole processes up to the window shown:
 # with this set, the app paints its window (first customer chosen), prints "shown" and quits.
 EXIT_AFTER_SHOWN = "CRM_DESKTOP_EXIT_AFTER_SHOWN"
+DAILY_BACKUP_DELAY_MS = 3000
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -256,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     QTimer.singleShot(0, window.select_first_customer)
     if os.environ.get(EXIT_AFTER_SHOWN):
         QTimer.singleShot(0, lambda: exit_when_shown(window))
+    elif not args.demo:
+        # The daily backup, once the window is up and has read its first screenful.
+        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window.backups.start_daily)
     log.info("Log file: %s", log_file)
     code = app.exec()
     close_db()

@@ -51,6 +51,17 @@ class Settings:
     database_path = _Setting("database/path", "", str)
     recent_databases = _Setting("database/recent", [], list)
     media_view_mode = _Setting("media/view_mode", "table", str)
+    # Daily backups of the open database file (crm_desktop/ui/backups): on or off, where
+    # ("" = the default folder, backups_folder()), and how many to keep.
+    backup_daily = _Setting("backup/daily", True, bool)
+    backup_folder = _Setting("backup/folder", "", str)
+    backup_keep = _Setting("backup/keep", 7, int)
+    # Where the last backup by hand, restore, and export went (the file dialogs start there).
+    backup_last_folder = _Setting("backup/last_folder", "", str)
+    export_folder = _Setting("export/folder", "", str)
+    export_format = _Setting("export/format", "pdf", str)
+    export_oldest_first = _Setting("export/oldest_first", False, bool)
+    export_separator = _Setting("export/csv_separator", "", str)
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         if qsettings is None:
@@ -65,6 +76,14 @@ class Settings:
         self.recent_databases = [text, *(p for p in self.recent_databases if p != text)][
             :MAX_RECENT
         ]
+
+    def daily_backup_folder(self) -> Path:
+        """Where daily backups go: the chosen folder, or ``backups`` in the data folder."""
+        return (
+            Path(self.backup_folder).expanduser()
+            if self.backup_folder
+            else (paths.data_dir() / "backups")
+        )
 
     def state(self, key: str) -> QByteArray | None:
         """Saved geometry or state (window, splitter, header) under ``key``."""

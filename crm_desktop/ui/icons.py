@@ -59,6 +59,10 @@ ACTIONS = {
     "read-only": "lock",
     "offline": "cloud-off",
     "media-add": "file-plus",
+    "export": "upload",
+    "print": "file-text",
+    "backup": "file-archive",
+    "restore": "database",
 }
 
 COMM_TYPES = {

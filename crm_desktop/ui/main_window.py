@@ -21,9 +21,11 @@ from crm_desktop import APP_DISPLAY_NAME, __version__, service
 from crm_desktop.locations import DatabaseLocation, LocationError, parse_location
 from crm_desktop.service.connection import close_db, init_db
 from crm_desktop.ui import icons
+from crm_desktop.ui.backups.actions import BackupActions
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.customers.panel import CustomerPanel
 from crm_desktop.ui.dialogs.settings import SettingsDialog
+from crm_desktop.ui.dossier.actions import DossierActions
 from crm_desktop.ui.indexes import IndexBuilder
 from crm_desktop.ui.live_refresh import DatabaseWatcher
 from crm_desktop.ui.media.panel import MediaPanel
@@ -63,8 +65,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_status_bar()
+        self.dossier = DossierActions(
+            self, context, lambda: self.customers.current_id, lambda: self.timeline.model.filter
+        )
+        self.backups = BackupActions(self, context, self.release_database, self.reopen_database)
         self._build_menus()
         self.customers.customer_selected.connect(self._customer_selected)
+        self.customers.customer_selected.connect(self.dossier.set_customer)
         self.customers.count_changed.connect(self._show_customer_count)
         self.timeline.count_changed.connect(self._show_comm_count)
         self.media.count_changed.connect(self._show_media_count)
@@ -135,6 +142,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
+        file_menu.addActions(self.backups.actions())
+        file_menu.addSeparator()
         self.settings_action = self._action(
             self.tr("&Settings…"), self.open_settings, "Ctrl+,", "settings"
         )
@@ -158,6 +167,8 @@ class MainWindow(QMainWindow):
 
         customer_menu = bar.addMenu(self.tr("&Customer"))
         customer_menu.addActions(self.customers.actions())
+        customer_menu.addSeparator()
+        customer_menu.addActions(self.dossier.actions())
         comm_menu = bar.addMenu(self.tr("C&ommunication"))
         comm_menu.addActions(self.timeline.actions())
         media_menu = bar.addMenu(self.tr("&Media"))
@@ -291,9 +302,15 @@ class MainWindow(QMainWindow):
             self._build_indexes()
             self.context.prompts.error(self, exc)
             return False
+        self._opened(location, db.read_only_reason, db.warnings)
+        return True
+
+    def _opened(
+        self, location: DatabaseLocation, read_only_reason: str, warnings: list[str]
+    ) -> None:
         self.context.location = location
-        self.context.read_only_reason = db.read_only_reason
-        self.context.warnings = list(db.warnings)
+        self.context.read_only_reason = read_only_reason
+        self.context.warnings = list(warnings)
         self._offline_reason = ""
         self.context.settings.remember_database(location)
         self.context.undo_stack.clear()
@@ -305,6 +322,35 @@ class MainWindow(QMainWindow):
         self.customers.select_first()
         if self.customers.current_id is None:
             self._customer_selected(None)
+
+    def release_database(self) -> bool:
+        """Close the database and keep the window from using it, for work on the file
+        itself (a restore); reopen_database() afterwards. False while an export runs."""
+        if self.dossier.busy:
+            self.context.prompts.inform(
+                self,
+                self.tr("An export is running"),
+                self.tr("Wait until the export is done, or cancel it, then try again."),
+            )
+            return False
+        self.watcher.stop()
+        self.indexes.stop()
+        close_db()
+        self.centralWidget().setEnabled(False)
+        self.menuBar().setEnabled(False)
+        return True
+
+    def reopen_database(self) -> bool:
+        """Open the same database again after release_database(), and show it afresh."""
+        self.centralWidget().setEnabled(True)
+        self.menuBar().setEnabled(True)
+        location = self.context.location
+        try:
+            db = init_db(location)
+        except Exception as exc:
+            self.context.prompts.error(self, exc)
+            return False
+        self._opened(location, db.read_only_reason, db.warnings)
         return True
 
     def _file_filter(self) -> str:
@@ -386,4 +432,6 @@ class MainWindow(QMainWindow):
         self.watcher.stop()
         self.indexes.stop()
         self.media.shutdown()  # wait for thumbnail threads before the window goes
+        self.dossier.shutdown()
+        self.backups.shutdown()
         super().closeEvent(event)

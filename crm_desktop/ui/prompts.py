@@ -7,8 +7,9 @@ with a scripted one, so no modal dialog ever blocks a test.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from crm_desktop.errors import explain
 
@@ -34,6 +35,30 @@ class Prompts:
         box.exec()
         clicked = box.clickedButton()
         return buttons.index(clicked) if clicked in buttons else -1
+
+    def save_path(
+        self,
+        parent: QWidget | None,
+        title: str,
+        suggested: Path,
+        filters: str,
+        confirm_overwrite: bool = True,
+    ) -> Path | None:
+        """Ask where to write a file (the system's file dialog); None when cancelled.
+        ``confirm_overwrite=False`` for files that are never overwritten (the caller
+        refuses an existing one in words)."""
+        options = QFileDialog.Option(0)
+        if not confirm_overwrite:
+            options |= QFileDialog.Option.DontConfirmOverwrite
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters, "", options)
+        return Path(name) if name else None
+
+    def open_path(
+        self, parent: QWidget | None, title: str, folder: Path, filters: str
+    ) -> Path | None:
+        """Ask for an existing file to read; None when cancelled."""
+        name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), filters)
+        return Path(name) if name else None
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from crm_desktop import paths
 from crm_desktop.locations import DatabaseLocation, LocationError, parse_location
 from crm_desktop.service.connection import probe_server
+from crm_desktop.ui.backups.settings_section import BackupSettings
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.dialogs.base import RememberedDialog
 from crm_desktop.ui.forms import FieldForm, dialog_layout
@@ -135,6 +136,7 @@ class SettingsDialog(RememberedDialog):
         self._server_widgets = [self.server_url, self.test_button]
         self._probe = _Probe(self)
         self._probe.answered.connect(self._connection_tested)
+        self.backups = BackupSettings(self.form, settings)
 
         self.on_file.toggled.connect(self._choose_kind)
         (self.on_file if current.is_file else self.on_server).setChecked(True)
@@ -210,9 +212,11 @@ class SettingsDialog(RememberedDialog):
         else:
             if chosen.path is not None and chosen.path.is_dir():
                 errors[field] = self.tr("This is a folder; choose a file inside it.")
+        errors.update(self.backups.errors())
         if errors:
             self.form.show_errors(errors)
             return
+        self.backups.save()
         settings = self.context.settings
         settings.user_name = self.user_name.text().strip()
         settings.nextcloud_folder = folder

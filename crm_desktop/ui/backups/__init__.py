@@ -1,0 +1,1 @@
+"""File ▸ Back up…, File ▸ Restore from backup…, the daily backup at start, and its settings."""
