@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from crm_desktop.database import close_db, init_db
 from crm_desktop.service import backups
 from crm_desktop.service.backups import ServerBackupError
 from tests.helpers.backend import is_server
@@ -27,10 +29,12 @@ def test_back_up_the_open_database(db_path, customer, tmp_path):
 
 
 @pytest.fixture
-def sqlite_file(db_path) -> Path:
-    if is_server(db_path):
-        pytest.skip("daily backups are of a file")
-    return Path(db_path)
+def sqlite_file(tmp_path) -> Iterator[Path]:
+    """Daily backups are of a file: these tests need no server."""
+    path = tmp_path / "crm.sqlite3"
+    init_db(path)
+    yield path
+    close_db()
 
 
 def test_daily_backups_are_named_for_their_database(sqlite_file, tmp_path):
