@@ -47,10 +47,14 @@ def test_an_office_server_is_chosen_by_its_address(qtbot, context):
     assert dialog.on_file.isChecked() and not dialog.server_url.isEnabled()
     dialog.on_server.setChecked(True)
     assert dialog.server_url.isEnabled() and not dialog.database.isEnabled()
-    dialog.server_url.setText("postgresql://anna:secret@db.office.example/crm")
+    dialog.server_url.setText("postgresql://anna@db.office.example/crm?password=Sup3rSecret")
     with qtbot.assertNotEmitted(dialog.accepted):
         dialog.save()
     assert "password" in dialog.form.error_text("server")
+    assert "Sup3rSecret" not in dialog.form.error_text("server")
+    dialog.test_connection()  # refused before trying: nothing to wait for
+    assert "Sup3rSecret" not in dialog.form.error_text("server")
+    assert not any("Sup3rSecret" in p for p in context.settings.recent_databases)
     dialog.server_url.setText("postgresql://anna@db.office.example/crm?sslmode=require")
     chosen = dialog.chosen_database()
     assert not chosen.is_file and chosen.display_name == "crm on db.office.example"
