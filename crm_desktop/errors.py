@@ -61,6 +61,17 @@ class SchemaMismatchError(DatabaseFileError):
         )
 
 
+class ServerConnectionError(peewee.OperationalError):
+    """The office server cannot be used now: the connection broke, could not be made, or
+    the server is full. ``detail`` is libpq's first line (the address never holds a
+    password, so neither does this); the app keeps trying by itself."""
+
+    def __init__(self, detail: str, *, full: bool = False) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.full = full
+
+
 class ConflictError(CrmError):
     """A record changed or vanished in the database while a person was editing it."""
 
@@ -97,8 +108,11 @@ class Explanation:
     is_bug: bool = False
 
 
-# What PostgreSQL (libpq) says, and what a person should read instead.
-_SERVER_MESSAGES = (
+# Why libpq could not log in, and what a person should read instead. Told apart by libpq's
+# words, the only sign it gives before a session exists (no SQLSTATE); a connection that was
+# lost is told by its SQLSTATE instead (crm_desktop.postgres), and any other failure to
+# connect reads as "cannot be reached".
+_LOGIN_MESSAGES = (
     (
         ("password authentication failed", "no password supplied", "authentication failed"),
         QT_TRANSLATE_NOOP("errors", "The office server refused the login"),
@@ -115,28 +129,6 @@ _SERVER_MESSAGES = (
             "errors",
             "The server's encryption (sslmode) did not work out. Ask whoever runs the server. "
             "Nothing was saved.",
-        ),
-    ),
-    (
-        (
-            "connection refused",
-            "could not connect",
-            "timeout expired",
-            "could not translate host name",
-            "server closed the connection",
-            "terminating connection",
-            "the connection is closed",
-            "connection is lost",
-            "network is unreachable",
-            "no route to host",
-            "consuming input failed",
-            "connection already closed",
-        ),
-        QT_TRANSLATE_NOOP("errors", "The office server cannot be reached"),
-        QT_TRANSLATE_NOOP(
-            "errors",
-            "The server or the network is down. Nothing was saved; the app reconnects by itself "
-            "when the server is back.",
         ),
     ),
 )
@@ -208,11 +200,15 @@ def explain(exc: BaseException) -> Explanation:
             translate("errors", "This database cannot be opened"),
             translate("errors", "{path}\n\n{reason}").format(path=exc.path, reason=exc.reason),
         )
+    if isinstance(exc, ServerConnectionError):
+        return _explain_server(exc)
     if isinstance(exc, peewee.DatabaseError):
         message = str(exc).lower()
-        for needles, title, text in (*_SERVER_MESSAGES, *_SQLITE_MESSAGES):
+        for needles, title, text in _SQLITE_MESSAGES:
             if any(needle in message for needle in needles):
                 return Explanation(translate("errors", title), translate("errors", text))
+    if isinstance(exc, CrmError):  # e.g. an address that cannot be used: already in words
+        return Explanation(translate("errors", "This cannot be used as it is"), str(exc))
     if isinstance(exc, OSError) and exc.errno in _OS_MESSAGES:
         title, text = _OS_MESSAGES[exc.errno]
         return Explanation(
@@ -226,6 +222,31 @@ def explain(exc: BaseException) -> Explanation:
             "The details below are in the log file too.",
         ),
         is_bug=True,
+    )
+
+
+def _explain_server(exc: ServerConnectionError) -> Explanation:
+    if exc.full:
+        return Explanation(
+            translate("errors", "The office server is full"),
+            translate(
+                "errors",
+                "The office server is full (every connection it allows is in use): its "
+                "administrator can raise max_connections to twice the number of desktops plus "
+                "20 and restart it, or end connections that are no longer needed.",
+            ),
+        )
+    detail = exc.detail.lower()
+    for needles, title, text in _LOGIN_MESSAGES:
+        if any(needle in detail for needle in needles):
+            return Explanation(translate("errors", title), translate("errors", text))
+    return Explanation(
+        translate("errors", "The office server cannot be reached"),
+        translate(
+            "errors",
+            "The server or the network is down. Nothing was saved; the app reconnects by itself "
+            "when the server is back.",
+        ),
     )
 
 

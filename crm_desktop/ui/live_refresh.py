@@ -1,18 +1,22 @@
 """Live refresh: what another program writes appears without a click; a lost database shows.
 
-On a file, SQLite's ``PRAGMA data_version`` says whether another connection committed; on
-an office server, PostgreSQL notifies every change. Either way the watcher asks every
-``POLL_INTERVAL_MS`` (cheap when nothing changed) and, on a change, tells every view, which
+On a file, SQLite's ``PRAGMA data_version`` says whether another connection committed; the
+watcher asks every ``POLL_INTERVAL_MS`` (cheap when nothing changed). On an office server,
+PostgreSQL notifies every change to a listening thread (crm_desktop.postgres), which wakes
+the watcher at once and reconnects by itself, with growing pauses, while the server is
+away: nothing here waits for the network. On a change the watcher tells every view, which
 re-reads only what it shows and keeps the user's selection. When the database cannot be
-reached (a server restarting, a network drop, a vanished drive) it says so once, keeps
-asking, and says so again when it is back.
+reached it says so once (and, for a server, when it tries next), and again when it is back.
 """
 
 from __future__ import annotations
 
 import logging
+import math
+from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from crm_desktop.errors import explain
 from crm_desktop.service.connection import ChangeWatch, change_watch, reset_connection
@@ -22,18 +26,41 @@ log = logging.getLogger("crm_desktop.ui.live_refresh")
 
 # Well inside the two seconds in which staff should see the backend's new rows.
 POLL_INTERVAL_MS = 700
+# While offline: often enough for a countdown that moves each second.
+OFFLINE_POLL_INTERVAL_MS = 250
+
+
+@runtime_checkable
+class ListeningWatch(Protocol):
+    """A watch with a thread of its own (an office server's): it wakes the app when there is
+    news, and says when it next tries to reach the server."""
+
+    def subscribe(self, wake: Callable[[], None] | None) -> None: ...
+
+    def retry_in(self) -> float | None: ...
+
+
+class _Wakeup(QObject):
+    """Carries the listening thread's "there is news" over to the GUI thread."""
+
+    news = Signal()
 
 
 class DatabaseWatcher(QObject):
     changed = Signal()
     offline = Signal(str)  # why, in words
     online = Signal()
+    # While a server is away: whole seconds until the next attempt (0: one runs now).
+    retrying = Signal(int)
 
     def __init__(self, events: DataEvents, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._events = events
         self._watch: ChangeWatch | None = None
         self._offline = False
+        self._retry_seconds: int | None = None
+        self._wakeup = _Wakeup(self)
+        self._wakeup.news.connect(self.poll, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_INTERVAL_MS)
         self._timer.timeout.connect(self.poll)
@@ -46,17 +73,20 @@ class DatabaseWatcher(QObject):
         """Watch the database that is open now."""
         self.stop()
         self._watch = change_watch()
+        if isinstance(self._watch, ListeningWatch):
+            self._watch.subscribe(self._wakeup.news.emit)
         self._offline = False
         try:
             self._watch.poll()  # the starting point: nothing is announced for it
         except Exception as exc:
-            self._offline = True
-            self.offline.emit(explain(exc).text)
+            self._went_offline(exc)
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
         if self._watch is not None:
+            if isinstance(self._watch, ListeningWatch):
+                self._watch.subscribe(None)
             self._watch.close()
             self._watch = None
 
@@ -71,13 +101,12 @@ class DatabaseWatcher(QObject):
         try:
             changed = self._watch.poll()
         except Exception as exc:  # unreachable: say it once, keep asking
-            if not self._offline:
-                self._offline = True
-                log.warning("The database cannot be reached: %s", exc)
-                self.offline.emit(explain(exc).text)
+            self._went_offline(exc)
             return False
         if self._offline:
             self._offline = False
+            self._retry_seconds = None
+            self._timer.setInterval(POLL_INTERVAL_MS)
             log.info("The database can be reached again")
             reset_connection()  # the app's own connection may have died meanwhile
             self.online.emit()
@@ -88,3 +117,16 @@ class DatabaseWatcher(QObject):
             self._events.comms_changed.emit("")
             self._events.media_changed.emit("")
         return changed
+
+    def _went_offline(self, exc: Exception) -> None:
+        if not self._offline:
+            self._offline = True
+            log.warning("The database cannot be reached: %s", exc)
+            self._timer.setInterval(OFFLINE_POLL_INTERVAL_MS)
+            self.offline.emit(explain(exc).text)
+        if isinstance(self._watch, ListeningWatch):
+            retry_in = self._watch.retry_in()
+            seconds = 0 if retry_in is None else math.ceil(retry_in)
+            if seconds != self._retry_seconds:
+                self._retry_seconds = seconds
+                self.retrying.emit(seconds)

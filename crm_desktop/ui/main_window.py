@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.watcher = DatabaseWatcher(context.events, self)
         self.watcher.offline.connect(self._went_offline)
         self.watcher.online.connect(self._came_back)
+        self.watcher.retrying.connect(self._show_retry)
         self.watcher.start()
         # A big file opened for the first time gets the app's indexes once the window shows.
         self.indexes = IndexBuilder(self)
@@ -110,7 +111,12 @@ class MainWindow(QMainWindow):
             self.tr("The app builds its indexes of this file; until then lists are slower.")
         )
         self.index_label.hide()
+        # While the database cannot be reached: "Offline — retrying in N s", counting down.
+        self.connection_status = QLabel(self)
+        self.connection_status.setObjectName("connectionStatus")
+        self.connection_status.hide()
         status.addPermanentWidget(self.index_label)
+        status.addPermanentWidget(self.connection_status)
         status.addPermanentWidget(self.database_label)
 
     def _action(
@@ -255,10 +261,22 @@ class MainWindow(QMainWindow):
 
     def _went_offline(self, reason: str) -> None:
         self._offline_reason = reason
+        self.connection_status.setText(self.tr("Offline"))
+        self.connection_status.show()
         self._show_database()
+
+    def _show_retry(self, seconds: int) -> None:
+        if not self._offline_reason:
+            return
+        if seconds > 0:
+            text = self.tr("Offline — retrying in %n s", "", seconds)
+        else:
+            text = self.tr("Offline — reconnecting…")
+        self.connection_status.setText(text)
 
     def _came_back(self) -> None:
         self._offline_reason = ""
+        self.connection_status.hide()
         self._show_database()
 
     # --- databases ------------------------------------------------------------------------
@@ -312,6 +330,7 @@ class MainWindow(QMainWindow):
         self.context.read_only_reason = read_only_reason
         self.context.warnings = list(warnings)
         self._offline_reason = ""
+        self.connection_status.hide()
         self.context.settings.remember_database(location)
         self.context.undo_stack.clear()
         self.watcher.start()

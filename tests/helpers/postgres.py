@@ -15,7 +15,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -41,6 +41,8 @@ class Server:
     folder: Path
     port: int
     user: str | None  # the OS user that owns the cluster when we run as root
+    # Server settings besides the tests' own (e.g. max_connections, fsync for benchmarks).
+    settings: dict[str, str] = field(default_factory=dict)
 
     @property
     def data(self) -> Path:
@@ -65,7 +67,10 @@ class Server:
         )
 
     def start(self) -> None:
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        settings = {"listen_addresses": "127.0.0.1", "fsync": "off", **self.settings}
+        options = f"-p {self.port} -k {self.folder} " + " ".join(
+            f"-c {name}={value}" for name, value in settings.items()
+        )
         self._run(
             str(self.binaries / "pg_ctl"),
             "-D",
@@ -88,7 +93,7 @@ class Server:
         return url
 
 
-def start_server() -> Server | None:
+def start_server(settings: dict[str, str] | None = None) -> Server | None:
     """A running server in a temporary folder, or None when PostgreSQL is not installed."""
     binaries = server_binaries()
     if binaries is None:
@@ -103,7 +108,7 @@ def start_server() -> Server | None:
     folder = Path(tempfile.mkdtemp(prefix="crm-desktop-pg-"))
     if user:
         shutil.chown(folder, user=user)
-    server = Server(binaries, folder, _free_port(), user)
+    server = Server(binaries, folder, _free_port(), user, dict(settings or {}))
     server.init()
     server.start()
     return server

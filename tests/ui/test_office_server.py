@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import uuid
@@ -16,8 +17,10 @@ from crm_desktop.app import create_main_window
 from crm_desktop.database import close_db
 from crm_desktop.settings import Settings
 from crm_desktop.ui.timeline.composer import CommDialog
-from tests.helpers.processes import REPO
+from tests.helpers.processes import REPO, run_writer
 from tests.helpers.prompts import ScriptedPrompts
+from tests.helpers.tcp_proxy import Proxy
+from tests.helpers.ui import GapMeter
 
 pytestmark = pytest.mark.slow
 
@@ -39,6 +42,29 @@ def url(server):
     yield server.url(schema=schema)
     with psycopg.connect(server.url(), autocommit=True) as admin:
         admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def proxy(server):
+    relay = Proxy(server.port)
+    yield relay
+    relay.close()
+
+
+@pytest.fixture
+def proxied_window(qtbot, qapp, url, proxy, tmp_path):
+    """A window on the server through a relay that can make the server unreachable; each
+    connection attempt waits up to 2 s for an answer (libpq's shortest connect_timeout)."""
+    schema = url.split("search_path%3D")[1]
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    result = create_main_window(
+        proxy.url(schema=schema, connect_timeout="2"), settings, ScriptedPrompts()
+    )
+    qtbot.addWidget(result)
+    result.show()
+    yield result
+    result.close()
+    close_db()
 
 
 @pytest.fixture
@@ -156,3 +182,36 @@ def test_check_reports_a_server(url):
     unreachable = "postgresql://nobody@127.0.0.1:1/crm?connect_timeout=2"
     assert run_check(unreachable, io.StringIO()) == UNREADABLE
     assert run_check("postgresql://anna:secret@host/crm", io.StringIO()) == UNREADABLE
+
+
+def test_an_unreachable_server_never_stalls_the_window(qtbot, proxied_window, proxy, url):
+    """The server stops answering (each attempt to connect would hang for its whole
+    timeout): the window says so, counts down to its next try, answers input all along (a
+    timer in the GUI thread is never late by more than 100 ms), and is back by itself once
+    the server answers again."""
+    window = proxied_window
+    listener = window.watcher._watch
+    qtbot.waitUntil(lambda: listener.listening)
+    announced: list[int] = []
+    window.watcher.retrying.connect(announced.append)
+    meter = GapMeter()
+    meter.start()
+    proxy.stall()
+    qtbot.waitUntil(lambda: window.offline, timeout=5000)
+    assert window.connection_status.isVisible()
+    # Meanwhile the person keeps working: typing searches (and fails plainly, at once).
+    qtbot.keyClicks(window.customers.search, "ACME")
+    qtbot.waitUntil(lambda: listener.attempts >= 3, timeout=15_000)  # two hung for 2 s each
+    assert re.fullmatch(
+        r"Offline — (retrying in \d+ s|reconnecting…)", window.connection_status.text()
+    )
+    assert 0 in announced and 1 in announced  # "reconnecting…", then counting down
+    proxy.forward()
+    qtbot.waitUntil(lambda: not window.offline, timeout=10_000)
+    meter.stop()
+    assert meter.longest < 0.100, f"the GUI thread stalled for {meter.longest * 1000:.0f} ms"
+    assert not window.connection_status.isVisible()
+    # Back for real: another desktop's new customer shows without a click.
+    window.customers.search.clear()
+    run_writer(url, "--customers", "1")
+    qtbot.waitUntil(lambda: window.customers.model.rowCount() == 1, timeout=5000)
