@@ -30,10 +30,16 @@ from typing import Any
 Work = Callable[[int], dict[str, Any]]
 
 
-def fork_desktops(count: int, work: Work, timeout: float = 120.0) -> tuple[list[dict], float]:
+def fork_desktops(
+    count: int,
+    work: Work,
+    timeout: float = 120.0,
+    meanwhile: Callable[[float], object] | None = None,
+) -> tuple[list[dict], float]:
     """Run ``work(index)`` in ``count`` forked processes released together; their results
     (``{"error": …}`` for one that raised or did not finish) and the seconds from release
-    until the last one finished."""
+    until the last one finished. ``meanwhile(released)`` runs in this process once the gate
+    is open (``released``: its time.monotonic(), which the desktops share on Linux)."""
     folder = Path(tempfile.mkdtemp(prefix="crm-desktops-"))
     gate_read, gate_write = os.pipe()
     ready_read, ready_write = os.pipe()
@@ -63,6 +69,8 @@ def fork_desktops(count: int, work: Work, timeout: float = 120.0) -> tuple[list[
     os.close(ready_read)
     released = time.monotonic()
     os.close(gate_write)  # the gate opens for all
+    if meanwhile is not None:
+        meanwhile(released)
     deadline = released + timeout
     pending = set(children)
     while pending and time.monotonic() < deadline:
