@@ -206,7 +206,7 @@ def explain(exc: BaseException) -> Explanation:
         message = str(exc).lower()
         for needles, title, text in _SQLITE_MESSAGES:
             if any(needle in message for needle in needles):
-                return Explanation(translate("errors", title), translate("errors", text))
+                return Explanation(translate("errors", str(title)), translate("errors", str(text)))
     if isinstance(exc, CrmError):  # e.g. an address that cannot be used: already in words
         return Explanation(translate("errors", "This cannot be used as it is"), str(exc))
     if isinstance(exc, OSError) and exc.errno in _OS_MESSAGES:
@@ -239,7 +239,7 @@ def _explain_server(exc: ServerConnectionError) -> Explanation:
     detail = exc.detail.lower()
     for needles, title, text in _LOGIN_MESSAGES:
         if any(needle in detail for needle in needles):
-            return Explanation(translate("errors", title), translate("errors", text))
+            return Explanation(translate("errors", str(title)), translate("errors", str(text)))
     return Explanation(
         translate("errors", "The office server cannot be reached"),
         translate(

@@ -24,7 +24,7 @@ import time
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import peewee
 
@@ -390,7 +390,8 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         if self.is_closed():
             return None
         try:
-            return int(self._state.conn.info.backend_pid) or None
+            connection: Any = cast(Any, self).connection()  # (peewee is untyped)
+            return int(connection.info.backend_pid) or None
         except Exception:  # a connection that broke has no server process any more
             return None
 
@@ -561,7 +562,8 @@ class ChangeListener:
         """Stop listening. Waits a moment for the thread; one busy connecting to a server
         that does not answer finishes on its own (it changes nothing after this)."""
         self.subscribe(None)
-        self._stop.set()
+        with self._lock:  # after this, the thread changes neither the link nor anything else
+            self._stop.set()
         thread, self._thread = self._thread, None
         if thread is not None and thread is not threading.current_thread():
             thread.join(timeout=4 * LISTEN_SLICE_SECONDS)
@@ -596,20 +598,18 @@ class ChangeListener:
         ever_connected = False
         while not self._stop.is_set():
             if self._connection is None:
-                self._link.attempting()
+                self._update_link(self._link.attempting)
                 self._tell()
                 self.attempts += 1
                 try:
                     connection = self._connect()
                 except psycopg.Error as exc:
-                    if self._stop.is_set():
-                        break
                     delay = RETRY_DELAYS_SECONDS[min(failures, len(RETRY_DELAYS_SECONDS) - 1)]
                     failures += 1
                     problem = ServerConnectionError(_first_line(exc), full=server_full(exc))
                     if failures == 1:
                         log.warning("The server cannot be reached: %s", problem.detail)
-                    self._link.lost(problem, time.monotonic() + delay)
+                    self._update_link(self._link.lost, problem, time.monotonic() + delay)
                     self._tell()
                     self._stop.wait(delay)
                     continue
@@ -622,19 +622,22 @@ class ChangeListener:
                 if ever_connected or failures:
                     log.info("The server can be reached again")
                 ever_connected, failures = True, 0
-                self._link.restored()
+                self._update_link(self._link.restored)
                 self._tell()
             try:
                 self._receive(self._connection)
             except psycopg.Error as exc:
-                if self._stop.is_set():
-                    break
                 problem = connection_error(exc) or ServerConnectionError(_first_line(exc))
                 log.warning("The connection to the server was lost: %s", problem.detail)
                 self._drop_connection()
-                self._link.lost(problem, time.monotonic())  # try again at once
+                self._update_link(self._link.lost, problem, time.monotonic())  # try at once
                 self._tell()
         self._drop_connection()
+
+    def _update_link(self, change: Callable[..., None], *args: Any) -> None:
+        with self._lock:  # never after close(): the app's threads then connect as before
+            if not self._stop.is_set():
+                change(*args)
 
     def _receive(self, connection: psycopg.Connection[Any]) -> None:
         for notification in connection.notifies(timeout=LISTEN_SLICE_SECONDS):

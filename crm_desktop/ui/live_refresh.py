@@ -18,7 +18,7 @@ from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from crm_desktop.errors import explain
+from crm_desktop.errors import ServerConnectionError, explain
 from crm_desktop.service.connection import ChangeWatch, change_watch, reset_connection
 from crm_desktop.ui.events import DataEvents
 
@@ -123,10 +123,19 @@ class DatabaseWatcher(QObject):
             self._offline = True
             log.warning("The database cannot be reached: %s", exc)
             self._timer.setInterval(OFFLINE_POLL_INTERVAL_MS)
-            self.offline.emit(explain(exc).text)
+            self.offline.emit(_offline_reason(exc))
         if isinstance(self._watch, ListeningWatch):
             retry_in = self._watch.retry_in()
             seconds = 0 if retry_in is None else math.ceil(retry_in)
             if seconds != self._retry_seconds:
                 self._retry_seconds = seconds
                 self.retrying.emit(seconds)
+
+
+def _offline_reason(exc: Exception) -> str:
+    """Why, for the banner: the explanation's title (its text is about a failed action,
+    "nothing was saved"), or the whole of it for a full server (what to do about it)."""
+    explanation = explain(exc)
+    if isinstance(exc, ServerConnectionError) and exc.full:
+        return explanation.text
+    return f"{explanation.title}."

@@ -35,7 +35,7 @@ def fork_desktops(
     work: Work,
     timeout: float = 120.0,
     meanwhile: Callable[[float], object] | None = None,
-) -> tuple[list[dict], float]:
+) -> tuple[list[dict[str, Any]], float]:
     """Run ``work(index)`` in ``count`` forked processes released together; their results
     (``{"error": …}`` for one that raised or did not finish) and the seconds from release
     until the last one finished. ``meanwhile(released)`` runs in this process once the gate
