@@ -122,9 +122,10 @@ class DatabaseWatcher(QObject):
         if not self._offline:
             self._offline = True
             log.warning("The database cannot be reached: %s", exc)
-            self._timer.setInterval(OFFLINE_POLL_INTERVAL_MS)
             self.offline.emit(_offline_reason(exc))
         if isinstance(self._watch, ListeningWatch):
+            # Only a flag to read (a file's poll may wait for a vanished drive: not sooner).
+            self._timer.setInterval(OFFLINE_POLL_INTERVAL_MS)
             retry_in = self._watch.retry_in()
             seconds = 0 if retry_in is None else math.ceil(retry_in)
             if seconds != self._retry_seconds:
