@@ -154,7 +154,8 @@ def test_every_connection_is_named_for_the_server(server, schema):
     finally:
         listener.close()
     assert application_name() == f"CRM Desktop - {getpass.getuser()}"
-    assert [name for (name,) in names] == [application_name()] * 2
+    # Its queries' connection and its listening one (a test before may still be leaving).
+    assert len(names) >= 2 and {name for (name,) in names} == {application_name()}
 
 
 def test_an_administrators_application_name_in_the_address_wins(server, schema):
