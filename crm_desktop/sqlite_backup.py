@@ -16,8 +16,10 @@ including those still in the WAL. How it holds the backend up depends on the jou
   holds a shared lock that keeps every writer out. So the copy goes in small slices, each
   holding the lock for a few milliseconds, with a pause between them for the backend. A
   write between two slices makes SQLite start the copy again; after ``MAX_RESTARTS`` such
-  restarts the rest is copied inside one read transaction, and the backend then waits
-  once, for that rest.
+  restarts the whole file is copied inside one read transaction, which the backend then
+  waits for once, but only when that takes at most ``LOCK_BUDGET_SECONDS`` (measured on
+  the slices so far). A bigger file that the backend keeps writing is refused, in words:
+  a backup must never make the backend's writes fail.
 
 The copy is written to a temporary file beside the target, checked (``quick_check``),
 switched to the rollback journal (a backup is one self-contained file), flushed, and only
@@ -54,6 +56,9 @@ WAL_STEP_BYTES = 16 * 1024 * 1024
 ROLLBACK_SLICE_BYTES = 2 * 1024 * 1024
 ROLLBACK_PAUSE_SECONDS = 0.01
 MAX_RESTARTS = 3
+# The longest a rollback-journal copy may keep the backend waiting (its own busy timeout
+# is 5 s by default; Python's sqlite3 and aiosqlite alike).
+LOCK_BUDGET_SECONDS = 1.0
 BUSY_TIMEOUT_MS = 5000
 # How long a restore waits for the live file's lock before it says another program has it.
 RESTORE_LOCK_TIMEOUT_MS = 2000
@@ -175,21 +180,27 @@ def _copy(
         pages = max(1, (WAL_STEP_BYTES if wal else ROLLBACK_SLICE_BYTES) // page_size)
         with dst.backup("main", src, "main") as backup:
             remaining: int | None = None
+            copied, copying = 0, 0.0  # pages copied in unlocked steps, and the time it took
             while not backup.done:
                 if cancelled():
                     raise Cancelled(translate("backup", "The backup was cancelled."))
+                began = time.perf_counter()
                 try:
-                    backup.step(pages)
+                    backup.step(-1 if locked else pages)
                 except apsw.BusyError:
                     time.sleep(ROLLBACK_PAUSE_SECONDS)  # a writer is committing: after it
                     continue
+                if not locked:
+                    copying += time.perf_counter() - began
+                    copied += pages
                 if remaining is not None and backup.remaining >= remaining:
                     restarts += 1
-                    if restarts >= MAX_RESTARTS and not locked:
-                        _begin_read(src)  # the backend waits once, for the rest
+                    if not wal and restarts >= MAX_RESTARTS:
+                        _lock_for_the_rest(source, src, backup.page_count, copied, copying)
                         locked = True
                 remaining = backup.remaining
-                os.fdatasync(flush) if hasattr(os, "fdatasync") else os.fsync(flush)
+                if not locked:  # under the lock the backend waits: no flush then
+                    os.fdatasync(flush) if hasattr(os, "fdatasync") else os.fsync(flush)
                 total = backup.page_count
                 progress(total - backup.remaining, total)
                 if not wal and not locked:
@@ -213,6 +224,30 @@ def _copy(
         dst.close()
         src.close()
     return mode, restarts, locked
+
+
+def _lock_for_the_rest(
+    source: Path, src: apsw.Connection, total: int, copied: int, seconds: float
+) -> None:
+    """Rollback journal, after MAX_RESTARTS: copy the whole file again inside one read
+    transaction, if the time that holds the backend up (estimated from the copying so far)
+    is within LOCK_BUDGET_SECONDS; otherwise give up, saying why (the backend's writes
+    must never fail, and its busy timeout is a few seconds)."""
+    pages_per_second = copied / seconds if seconds > 0 else float("inf")
+    needed = total / pages_per_second
+    if needed > LOCK_BUDGET_SECONDS:
+        raise BackupError(
+            source,
+            translate(
+                "backup",
+                "the web backend writes to this file too often for a copy that does not hold "
+                "it up. The file does not use SQLite's WAL journal (it is on a network drive "
+                "or the like), so a consistent copy needs the backend to wait about {seconds} "
+                "s. Back up while the backend is stopped or quiet, or keep the file on a local "
+                "drive.",
+            ).format(seconds=f"{needed:.0f}"),
+        )
+    _begin_read(src)  # the backend waits once, for the rest
 
 
 def _finish_copy(part: Path, target: Path) -> None:

@@ -193,6 +193,24 @@ def test_rollback_journal_backup_lets_the_writer_in_between_slices(
     assert _rows(live, "customer_id = 'writer'") == 3 * WRITER_GROUP
 
 
+@pytest.mark.slow
+def test_rollback_journal_backup_refuses_to_hold_a_busy_backend_up_long(
+    live: Path, tmp_path, monkeypatch
+):
+    with backend.connect(live) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")
+    monkeypatch.setattr(sqlite_backup, "ROLLBACK_SLICE_BYTES", 4 * 4096)
+    monkeypatch.setattr(sqlite_backup, "MAX_RESTARTS", 2)
+    monkeypatch.setattr(sqlite_backup, "LOCK_BUDGET_SECONDS", 0.0)
+    writer = Backend(live, groups=10)
+    target = tmp_path / "copy.sqlite3"
+    with pytest.raises(BackupError, match="writes to this file too often"):
+        back_up_file(live, target, progress=lambda done, total: writer.commit())
+    writer.finish()
+    assert writer.commits == 2  # each commit went through between two slices, never held
+    assert not target.exists() and not list(tmp_path.glob(".crm-desktop-*"))
+
+
 def test_check_backup_counts_rows(live: Path, tmp_path: Path):
     info = check_backup(live)
     assert info.rows == {"crm_customers": 1, "crm_comms_log": 400, "crm_media": 0}
