@@ -28,7 +28,7 @@ from tests.benchmarks.harness import (
     versions,
 )
 
-GROUPS = ("views", "startup", "drop", "messages", "office")
+GROUPS = ("views", "startup", "drop", "messages", "office", "dossier", "backup")
 
 
 def _drop_benchmark_of_the_drop_work(runs: int) -> str | None:
@@ -108,6 +108,14 @@ def main(argv: list[str] | None = None) -> int:
             from tests.benchmarks import bench_messages
 
             results.extend(bench_messages.run(max(3, args.runs // 2)))
+        if "dossier" in groups:
+            from tests.benchmarks import bench_dossier
+
+            results.extend(bench_dossier.run(data, max(3, args.runs // 3)))
+        if "backup" in groups:
+            from tests.benchmarks import bench_backup
+
+            results.extend(bench_backup.run(data, max(3, args.runs // 3)))
         plain_sqlite = raw.sqlite_version()
     finally:
         raw.stop()
