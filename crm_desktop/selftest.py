@@ -205,6 +205,28 @@ class SelfTest:
         expect(listed == [created.id], f"the customer's list holds {listed}")
         return "created, read, tags updated, listed"
 
+    def check_dossier(self) -> str:
+        """The customer's dossier as PDF and CSV, as Customer ▸ Export… writes them: the
+        PDF's text needs fonts (DejaVu Sans on Linux, which the .deb depends on) and the
+        print preview needs QtPrintSupport in the bundle."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        from crm_desktop.ui.dossier.export import export_dossier
+        from crm_desktop.ui.dossier.text import DossierRequest
+
+        request = DossierRequest(self.customer_id)
+        pdf = export_dossier(request, self.folder / "dossier.pdf", self.db_path.name)
+        data = pdf.path.read_bytes()
+        expect(data.startswith(b"%PDF") and pdf.pages == 1, f"the PDF has {pdf.pages} pages")
+        expect(b"/FontFile2" in data, "the PDF embeds no font: its text would not show")
+        if sys.platform.startswith("linux"):
+            expect(b"DejaVuSans" in data, "the PDF is not set in DejaVu Sans (fonts-dejavu-core)")
+        csv = export_dossier(request, self.folder / "dossier.csv", self.db_path.name)
+        text = csv.path.read_text(encoding="utf-8-sig")
+        expect(COMM_SUBJECT in text, "the CSV lacks the communication")
+        QPrinter(QPrinter.PrinterMode.HighResolution)
+        return f"PDF ({len(data):,} bytes, fonts embedded) and CSV written; printing loads"
+
     def check_main_window(self) -> str:
         close_db()  # the window opens the file itself, as the app does
         qsettings = QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat)
@@ -316,7 +338,11 @@ def _run_checks(folder: Path) -> Results:
         ("Communication create/read/update", test.check_comm),
         ("Media create/read/update", test.check_media),
     ]
-    later = [("Main window", test.check_main_window), ("Delete", test.check_delete)]
+    later = [
+        ("Dossier export", test.check_dossier),
+        ("Main window", test.check_main_window),
+        ("Delete", test.check_delete),
+    ]
     for position, (name, check) in enumerate(steps):
         if not results.run(name, check):
             for skipped, _ in [*steps[position + 1 :], *later]:

@@ -121,6 +121,15 @@ def test_spec_keeps_only_the_qt_parts_and_libraries_the_app_loads(spec):
     assert kept(spec["Analysis"].datas) == {f"{QT}/translations/qtbase_de.qm", "libQt6Core.so.6"}
 
 
+def test_spec_keeps_what_printing_needs(spec):
+    """Customer ▸ Print… uses QtPrintSupport, and on Linux Qt's CUPS plugin for printers."""
+    wanted = spec["namespace"].wanted
+    assert "PySide6.QtPrintSupport" not in spec["Analysis"].excludes
+    assert wanted(f"{QT}/lib/libQt6PrintSupport.so.6", "/venv/x/libQt6PrintSupport.so.6", "BINARY")
+    plugin = f"{QT}/plugins/printsupport/libcupsprintersupport.so"
+    assert wanted(plugin, "/venv/x/libcupsprintersupport.so", "BINARY")
+
+
 def test_every_plugin_the_spec_keeps_exists_in_this_pyside6(spec):
     plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
     present = {

@@ -20,6 +20,7 @@ CHECKS = (
     "Customer create/read/update",
     "Communication create/read/update",
     "Media create/read/update",
+    "Dossier export",
     "Main window",
     "Delete",
 )
@@ -71,11 +72,11 @@ def test_a_failed_step_is_named_and_the_steps_after_it_are_not_run(qapp, tmp_pat
     assert lines["Communication create/read/update"].startswith(
         "FAIL  Communication create/read/update: OSError: disk full"
     )
-    for name in ("Media create/read/update", "Main window", "Delete"):
+    for name in ("Media create/read/update", "Dossier export", "Main window", "Delete"):
         assert (
             lines[name] == f"FAIL  {name}: not run, because Communication create/read/update failed"
         )
-    assert "Self-test FAILED (4 check(s))" in report.read_text(encoding="utf-8")
+    assert "Self-test FAILED (5 check(s))" in report.read_text(encoding="utf-8")
 
 
 def test_a_view_without_the_data_fails_the_window_check(qapp, tmp_path, monkeypatch):
