@@ -245,7 +245,7 @@ def _lock_for_the_rest(
                 "or the like), so a consistent copy needs the backend to wait about {seconds} "
                 "s. Back up while the backend is stopped or quiet, or keep the file on a local "
                 "drive.",
-            ).format(seconds=f"{needed:.0f}"),
+            ).format(seconds=f"{needed:.1f}"),
         )
     _begin_read(src)  # the backend waits once, for the rest
 
