@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -69,18 +69,17 @@ class ExportDialog(RememberedDialog):
         self.form = FieldForm(self)
         self.as_pdf = QRadioButton(self.tr("&PDF, to read, send or archive"), self)
         self.as_pdf.setObjectName("exportFormatPdf")
-        self.as_csv = QRadioButton(self.tr("&CSV, for Excel: one row a communication"), self)
+        self.as_csv = QRadioButton(self.tr("&CSV, for Excel: one row per communication"), self)
         self.as_csv.setObjectName("exportFormatCsv")
         formats = QButtonGroup(self)
         formats.addButton(self.as_pdf)
         formats.addButton(self.as_csv)
         (self.as_csv if settings.export_format == "csv" else self.as_pdf).setChecked(True)
         choice = QWidget(self)
-        row = QHBoxLayout(choice)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.as_pdf)
-        row.addWidget(self.as_csv)
-        row.addStretch(1)
+        column = QVBoxLayout(choice)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.as_pdf)
+        column.addWidget(self.as_csv)
         self.form.add_field("format", self.tr("Format:"), choice)
 
         shown, total = counts

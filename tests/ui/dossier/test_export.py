@@ -241,3 +241,25 @@ def test_rows_other_programs_wrote_are_exported_as_they_are(qapp, db_path, tmp_p
     export_dossier(DossierRequest(customer), target, "crm.sqlite3")
     words = pdf_text(target)
     assert "fax" in words and "Telefax" in words and "Stored as another program wrote it" in words
+
+
+def test_no_page_ends_with_an_entrys_heading(qapp, db_path, tmp_path):
+    customer = service.create_customer({"name": "Paging"}).id
+    for number in range(60):
+        service.create_comm(
+            {
+                "customer_id": customer,
+                "type": "email",
+                "direction": "inbound",
+                "subject": f"Subject {number}",
+                "body": "\n".join(f"line {number}.{n}" for n in range(number % 9 + 1)),
+                "occurred_at": f"2026-01-01T{number // 60:02d}:{number % 60:02d}:00",
+            }
+        )
+    target = tmp_path / "paging.pdf"
+    result = export_dossier(DossierRequest(customer), target, "crm.sqlite3")
+    assert result.pages >= 3
+    for page in pypdf.PdfReader(target).pages[:-1]:
+        lines = [" ".join(line.split()) for line in page.extract_text().splitlines()]
+        last = [line for line in lines if line][-1]
+        assert "E-mail · Inbound" not in last and not last.startswith("Subject"), last
