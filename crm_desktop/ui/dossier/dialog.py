@@ -109,7 +109,7 @@ class ExportDialog(RememberedDialog):
         self.order.addItem(self.tr("Newest first, as in the timeline"), False)
         self.order.addItem(self.tr("Oldest first, as a history reads"), True)
         self.order.setCurrentIndex(1 if settings.export_oldest_first else 0)
-        self.form.add_field("order", self.tr("&Order:"), self.order)
+        self.form.add_field("order", self.tr("O&rder:"), self.order)
 
         self.separator = QComboBox(self)
         self.separator.setObjectName("exportSeparator")

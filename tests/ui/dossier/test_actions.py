@@ -199,3 +199,23 @@ def test_print_with_filters_asks_which(qtbot, window, prompts):
     assert preview is not None and preview.request.filters is None
     qtbot.waitUntil(lambda: preview.pages >= 1)
     preview.dialog.reject()
+
+
+def test_a_long_print_preview_shows_progress_and_can_be_cancelled(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    from crm_desktop.ui.dossier import pdf, printing
+
+    monkeypatch.setattr(printing, "PROGRESS_FROM", 10)
+    monkeypatch.setattr(pdf, "BATCH_ENTRIES", 5)
+    shown = []
+    monkeypatch.setattr(
+        QProgressDialog, "wasCanceled", lambda dialog: shown.append(dialog.objectName()) or True
+    )
+    preview = window.dossier.print_dossier()
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.pages >= 1)
+    assert shown and set(shown) == {"printProgress"}
+    assert preview.pages == 1  # cancelled after the first batch: the pages drawn so far
+    assert not any(d.isVisible() for d in preview.dialog.findChildren(QProgressDialog))
+    preview.dialog.reject()
