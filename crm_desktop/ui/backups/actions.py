@@ -100,6 +100,18 @@ class BackupActions(QObject):
         self.status.cancelling()
         self.worker.cancel()
 
+    def _busy(self, title: str) -> bool:
+        """While a backup (or check, or restore) runs, say so (True) rather than start
+        another."""
+        if not self.worker.busy:
+            return False
+        self.context.prompts.inform(
+            self.window,
+            title,
+            self.tr("A backup is under way (see the status bar). Try again when it is done."),
+        )
+        return True
+
     def _on_server(self, title: str) -> bool:
         """On an office server: say what does this there instead (True), else False."""
         if self.context.location.is_file:
@@ -119,7 +131,7 @@ class BackupActions(QObject):
     def back_up(self) -> None:
         """Ask for a new file and copy the database there."""
         title = self.tr("Back up")
-        if self.worker.busy or self._on_server(title):
+        if self._busy(title) or self._on_server(title):
             return
         live = self.context.db_path
         assert live is not None
@@ -196,7 +208,7 @@ class BackupActions(QObject):
     def restore(self) -> None:
         """Ask for a backup, check it, then ask before putting it in place."""
         title = self.tr("Restore from backup")
-        if self.worker.busy:
+        if self._busy(title):
             return
         if not self.context.location.is_file:
             self.context.prompts.inform(
@@ -205,6 +217,15 @@ class BackupActions(QObject):
                 self.tr(
                     "This database is on an office PostgreSQL server: it is restored on the "
                     "server, with PostgreSQL's pg_restore, by whoever runs it."
+                ),
+            )
+            return
+        if not self.context.writable:
+            self.context.prompts.inform(
+                self.window,
+                title,
+                self.tr("The database is read-only ({reason}): it cannot be replaced.").format(
+                    reason=self.context.read_only_reason
                 ),
             )
             return

@@ -197,3 +197,16 @@ def test_a_failed_daily_backup_is_said_in_the_status_bar(qtbot, window, settings
     outcome = window.findChild(QLabel, "backupOutcome")
     qtbot.waitUntil(lambda: not window.backups.busy and outcome.isVisible())
     assert outcome.text() == "Daily backup failed" and outcome.toolTip()
+
+
+def test_one_backup_at_a_time_and_no_restore_of_a_read_only_file(qtbot, window, prompts, tmp_path):
+    assert window.backups.start_daily()
+    window.backups.back_up()
+    window.backups.restore()
+    busy = [a for a in prompts.asked if a.kind == "inform"]
+    assert len(busy) == 2 and all("under way" in a.text for a in busy)
+    qtbot.waitUntil(lambda: not window.backups.busy)
+    window.context.read_only_reason = "the file is read-only"
+    window.backups.restore()
+    assert "read-only" in prompts.asked[-1].text
+    assert not any(a.kind == "open_path" for a in prompts.asked)
