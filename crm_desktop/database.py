@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -262,17 +263,34 @@ def schema_problems(db: peewee.Database) -> dict[str, list[str]]:
     return problems
 
 
-def _pragmas(wal: bool) -> dict[str, object]:
-    pragmas: dict[str, object] = {
-        # FULL: a committed record survives a power cut, not only a crash.
-        "synchronous": "full",
-        "cache_size": -8000,  # KiB: a big file's customers table and hot index pages (search)
-        "temp_store": "memory",
-    }
-    if wal:
-        # Readers never block the backend's writer, and it never blocks ours.
-        pragmas = {"journal_mode": "wal", **pragmas}
-    return pragmas
+PRAGMAS: dict[str, object] = {
+    # FULL: a committed record survives a power cut, not only a crash.
+    "synchronous": "full",
+    "cache_size": -8000,  # KiB: a big file's customers table and hot index pages (search)
+    "temp_store": "memory",
+}
+
+
+def switch_to_wal(connection: apsw.Connection, busy_timeout: float) -> None:
+    """``PRAGMA journal_mode = wal``, waiting for other programs' locks like any statement.
+
+    WAL: readers never block the backend's writer, and it never blocks ours. The switch takes
+    the write lock while already holding a read lock, a step where SQLite does not call its
+    busy handler (that could deadlock two upgraders): with another program in the middle of
+    a write to a rollback-journal file, the switch fails at once with SQLITE_BUSY. So it is
+    retried here, with growing pauses, until ``busy_timeout`` is used up.
+    """
+    deadline = time.monotonic() + busy_timeout
+    pause = 0.001
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = wal").fetchall()
+            return
+        except apsw.BusyError:
+            if time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.025)
 
 
 class CrmDatabase(APSWDatabase):
@@ -299,9 +317,11 @@ class CrmDatabase(APSWDatabase):
             # snapshot (no locking); the app says that it will not see later changes.
             flags |= apsw.SQLITE_OPEN_URI
             name = f"file:{quote(path.as_posix())}?immutable=1"
+        self.wal = wal and pragmas and not read_only
+        self.busy_timeout = busy_timeout
         super().__init__(
             name,
-            pragmas=_pragmas(wal) if pragmas and not read_only else (),
+            pragmas=PRAGMAS if pragmas and not read_only else (),
             timeout=busy_timeout,
             # Writes begin IMMEDIATE: with two writers in WAL, a deferred transaction that
             # reads and then writes fails at once with "database is locked", whatever the
@@ -316,6 +336,11 @@ class CrmDatabase(APSWDatabase):
         self.warnings: list[str] = []
         # The app's indexes still to build (name -> statement): see IndexBuild.
         self.pending_indexes: dict[str, str] = {}
+
+    def _initialize_connection(self, conn: apsw.Connection) -> None:
+        super()._initialize_connection(conn)
+        if self.wal:
+            switch_to_wal(conn, self.busy_timeout)
 
     @property
     def journal_mode(self) -> str:
