@@ -9,6 +9,7 @@ speak only peewee's query builder.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import time
@@ -24,6 +25,7 @@ import peewee
 from playhouse.apsw_ext import APSWDatabase
 
 from crm_desktop import timeutil
+from crm_desktop.bulk_writes import BulkWrite, BulkWriteStopped, pacer_for
 from crm_desktop.errors import DatabaseFileError, NotADatabaseError, SchemaMismatchError
 from crm_desktop.i18n import translate
 from crm_desktop.locations import DatabaseLocation, Kind, parse_location
@@ -330,12 +332,30 @@ class CrmDatabase(APSWDatabase):
             flags=flags,
         )
         self.path = path
+        self.pacer = pacer_for(path)
         self.read_only = read_only
         self.read_only_reason = ""
         self.storage = Storage(StorageKind.local)
         self.warnings: list[str] = []
         # The app's indexes still to build (name -> statement): see IndexBuild.
         self.pending_indexes: dict[str, str] = {}
+
+    def begin(self, lock_type: str | None = None) -> None:
+        # Every write transaction of the app takes its turn (bulk_writes.WritePacer).
+        self.pacer.begin()
+        super().begin(lock_type)
+
+    def commit(self) -> bool:
+        try:
+            return bool(super().commit())
+        finally:
+            self.pacer.end()
+
+    def rollback(self) -> bool:
+        try:
+            return bool(super().rollback())
+        finally:
+            self.pacer.end()
 
     def _initialize_connection(self, conn: apsw.Connection) -> None:
         super()._initialize_connection(conn)
@@ -543,40 +563,47 @@ def _rows_about(db: CrmDatabase) -> int:
 class IndexBuild:
     """Builds the app's indexes that an open file still lacks (``db.pending_indexes``).
 
-    ``run()`` is for a thread of its own, with a connection of its own, in one transaction:
-    reading goes on meanwhile (WAL), writers wait for the lock (three seconds for a million
-    communications here), and other connections see one change when all are in place, not
-    a refresh per index. ``stop()`` (from any thread) interrupts it; what was built is then
-    rolled back, and built on the next start.
+    ``run()`` is for a thread of its own, with a connection of its own: reading goes on
+    meanwhile (WAL), and the indexes are built through BulkWrite, one per transaction with
+    room between them, so that the backend's writes wait at most for the largest one (about
+    1.5 s for a million communications), never for the whole build. ``stop()`` (from any
+    thread) interrupts it; the index being built is rolled back, the others stay, and what
+    is missing is built on the next start. ``built`` names the indexes in place.
     """
 
     def __init__(self, db: CrmDatabase) -> None:
         self.db = db
-        self._statements = list(db.pending_indexes.values())
-        self._connection: apsw.Connection | None = None
+        self._statements = dict(db.pending_indexes)
+        self._bulk: BulkWrite | None = None
         self._stopped = False
+        self.built: list[str] = []
 
     def run(self) -> None:
+        if self._stopped:
+            return
         builder = CrmDatabase(self.db.path, wal=self.db.storage.wal_safe)
+        bulk = self._bulk = BulkWrite(builder)
+        names = list(self._statements)
         try:
             builder.connect()
-            self._connection = builder.connection()
-            with builder.atomic() as transaction:
-                for ddl in self._statements:
-                    if self._stopped:
-                        transaction.rollback()
-                        return
-                    builder.execute_sql(ddl)
+            if self._stopped:
+                return
+            bulk.run(
+                (functools.partial(builder.execute_sql, ddl) for ddl in self._statements.values()),
+                steps_per_slice=1,
+            )
+        except BulkWriteStopped:
+            return
         finally:
-            self._connection = None
+            self.built = names[: bulk.committed]
+            self._bulk = None
             builder.close()
 
     def stop(self) -> None:
         self._stopped = True
-        connection = self._connection
-        if connection is not None:
-            with contextlib.suppress(apsw.Error):
-                connection.interrupt()
+        bulk = self._bulk
+        if bulk is not None:
+            bulk.stop()
 
 
 def index_ready(name: str) -> bool:

@@ -1,6 +1,7 @@
-"""Saving a reviewed drop: copies first (if chosen), then every record in ONE transaction.
+"""Saving a reviewed drop: copies first (if chosen), then every record (service.create_media_many,
+in short slices through BulkWrite so that the backend's writes get their turn).
 
-All or nothing: on a cancel or any error no record of the drop is written, and every file
+All or nothing: on a cancel or any error no record of the drop is kept, and every file
 copied for it is removed again.
 """
 
@@ -15,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from crm_desktop import service
+from crm_desktop.bulk_writes import BulkWriteStopped
 from crm_desktop.drops.copying import Copier
 from crm_desktop.drops.rules import Cancelled, checkpoint
 from crm_desktop.errors import InvalidInputError
@@ -112,9 +114,13 @@ def save_drop(
             records[position] = _renamed(records[position], path)
             state["files"] += 1
             report()
-        checkpoint(cancel)  # the last moment: once the transaction runs, it completes
+        checkpoint(cancel)
         report(writing=True)
-        return service.create_media_many(records)  # type: ignore[arg-type]
+        try:
+            # In slices (BulkWrite); a cancel meanwhile deletes what was written.
+            return service.create_media_many(records, stop=cancel)  # type: ignore[arg-type]
+        except BulkWriteStopped:
+            raise Cancelled from None
     except BaseException:
         copier.undo()
         raise

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import logging
+import threading
 from collections.abc import Iterable
 from typing import Any
 
 import peewee
 
 from crm_desktop import timeutil
+from crm_desktop.bulk_writes import BulkWrite
 from crm_desktop.database import (
     CustomerTable,
     MediaTable,
+    database_proxy,
     new_id,
 )
 from crm_desktop.errors import InvalidInputError, NotFoundError
@@ -31,6 +36,8 @@ from crm_desktop.service._common import (
     write_transaction,
 )
 from crm_desktop.service.rows import MediaFilter
+
+log = logging.getLogger("crm_desktop.service")
 
 _MEDIA_COLUMNS = tuple(MediaTable._meta.sorted_fields)
 _MEDIA_NAMES = tuple(field.name for field in _MEDIA_COLUMNS)
@@ -173,16 +180,49 @@ def create_media(data: MediaCreate | dict[str, Any]) -> MediaInDB:
     return media_from_row(row)
 
 
-def create_media_many(items: list[MediaCreate | dict[str, Any]]) -> list[MediaInDB]:
-    """Record many files in one transaction: all of them, or (on any error) none."""
+def create_media_many(
+    items: list[MediaCreate | dict[str, Any]], *, stop: threading.Event | None = None
+) -> list[MediaInDB]:
+    """Record many files: all of them, or (on any error, or when ``stop`` is set) none.
+
+    Written through BulkWrite, in slices of a few hundred milliseconds with room between
+    them, so that the backend's writes never wait long (a drop of 1,000 files is one
+    slice); other programs may see the first slices of a big one before the last is in.
+    On an error or a stop the records already committed are deleted again and the error
+    (BulkWriteStopped for a stop) is raised.
+    """
     medias = [validated(MediaCreate, item) for item in items]
     rows = [_media_row(media) for media in medias]
-    with write_transaction():
-        _require_customers({media.customer_id for media in medias})
-        # 10 columns a row: 90 rows stay under SQLite's oldest variable limit (999).
-        for batch in peewee.chunked(rows, 90):
-            MediaTable.insert_many(batch).execute()
+    customers = {media.customer_id for media in medias}
+    # 10 columns a row: 90 rows stay under SQLite's oldest variable limit (999).
+    batches = list(peewee.chunked(rows, 90))
+    bulk = BulkWrite(database_proxy, stop_event=stop)
+    try:
+        bulk.run(
+            (functools.partial(_insert_media, batch) for batch in batches),
+            at_slice_start=lambda: _require_customers(set(customers)),
+        )
+    except BaseException:
+        written = [row["id"] for batch in batches[: bulk.committed] for row in batch]
+        if written:
+            _delete_media_ids(written)
+        raise
     return [media_from_row(row) for row in rows]
+
+
+def _insert_media(rows: list[dict[str, Any]]) -> None:
+    MediaTable.insert_many(rows).execute()
+
+
+def _delete_media_ids(media_ids: list[str]) -> None:
+    """Delete these records (the part of a bulk write that must not stay), in slices."""
+    try:
+        BulkWrite(database_proxy).run(
+            functools.partial(MediaTable.delete().where(MediaTable.id.in_(batch)).execute)
+            for batch in peewee.chunked(media_ids, 500)
+        )
+    except Exception:  # the original error matters more; the log tells what is left
+        log.exception("Could not remove %d records of a failed bulk write", len(media_ids))
 
 
 def update_media_tags(

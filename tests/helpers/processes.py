@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -26,3 +28,33 @@ def run_writer(db_path: Path, *args: str, timeout: float = 60) -> str:
     out, err = process.communicate(timeout=timeout)
     assert process.returncode == 0, err
     return out
+
+
+class DefaultWriters:
+    """tests/helpers/default_writer.py running beside the test: Python's sqlite3 with its
+    defaults, ``threads`` writers at once; ``finish()`` stops them and returns their summary."""
+
+    def __init__(self, db_path: Path, customer_id: str, *args: str) -> None:
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tests.helpers.default_writer",
+                str(db_path),
+                customer_id,
+                *args,
+            ],
+            cwd=REPO,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline().strip()
+        assert line == "writing", self.process.stderr.read() if self.process.stderr else line
+
+    def finish(self) -> dict[str, Any]:
+        out, err = self.process.communicate("stop\n", timeout=60)
+        assert self.process.returncode == 0, err
+        return json.loads(out.strip().splitlines()[-1])
