@@ -31,6 +31,7 @@ from crm_desktop.database import (
 from crm_desktop.errors import CrmError
 from crm_desktop.locations import DatabaseLocation, Kind, parse_location
 from crm_desktop.models import CommDirection, CommType, MediaDirection
+from crm_desktop.queries import fetch_tuples
 from crm_desktop.storage import storage_of
 
 # Exit codes: the file can be used; it cannot; it could not even be read.
@@ -78,9 +79,9 @@ def _unknown_values(db: CrmDatabase, column: peewee.Field, allowed: list[str]) -
         column.model.select(column, peewee.fn.COUNT(peewee.SQL("*")))
         .where(column.is_null(False) & column.not_in(allowed))
         .group_by(column)
-        .tuples()
     )
-    return {str(value): count for value, count in query}
+    # Leniently: a value another program wrote as bytes that are not text is shown with U+FFFD.
+    return {str(value): count for value, count in fetch_tuples(query)}
 
 
 def _count_where(table: type[peewee.Model], condition: peewee.Expression) -> int:

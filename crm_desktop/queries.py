@@ -1,6 +1,16 @@
-"""Running peewee queries fast: SQL made once per database, rows as plain tuples.
+"""Running peewee queries fast: SQL made once per database, rows as plain tuples; and
+reading every row even when a value is not valid text.
 
 Portable (the same on a file and on a server): peewee still writes every statement.
+
+APSW decodes each TEXT value as UTF-8 and raises UnicodeDecodeError for one that is not
+(bytes another program wrote). Only then, and at no cost before, the query is run once
+more with every column as its raw bytes (``CAST(… AS BLOB)``) and its SQLite type: each
+value that does not decode becomes an ``Undecodable`` (its bad bytes shown as U+FFFD) and
+its row an ``UndecodableRow``, which the service marks with a problem. Every other row of
+the page is as it would have been; nothing is written back. A BLOB in a TEXT column comes
+back as ``bytes`` without an error: the service's row builders, which look at each row's
+values anyway, send such a row through ``readable_row()``.
 """
 
 from __future__ import annotations
@@ -14,6 +24,121 @@ from crm_desktop.database import database_proxy
 
 # Stand-ins for the values of a PreparedQuery; no real value looks like them.
 _SLOTS = tuple(f"\x00crm-desktop-slot-{number}\x00" for number in range(8))
+
+
+class Undecodable(str):
+    """A stored value that is not valid UTF-8 text, shown with U+FFFD for its bad bytes."""
+
+    __slots__ = ()
+
+
+class UndecodableRow(tuple[Any, ...]):
+    """A row with at least one Undecodable value (the service marks it with a problem)."""
+
+    __slots__ = ()
+
+
+class LenientRows(list[tuple[Any, ...]]):
+    """The rows lenient_rows() read: a page where some row may be an UndecodableRow (the
+    rows of every other page are a plain ``list`` of plain tuples)."""
+
+
+def _plain(node: peewee.Node) -> tuple[peewee.Node, str | None]:
+    """A selected column without its alias, and the alias."""
+    alias = None
+    if isinstance(node, peewee.Alias):
+        node, alias = node.node, node._alias
+    elif isinstance(node, peewee.SelectQuery) and node._alias:  # an aliased subquery
+        node, alias = node.alias(None), node._alias
+    return node, alias
+
+
+def _database(query: peewee.BaseQuery) -> Any:
+    """The database the query's models are bound to (the open one, or check's own)."""
+    return query._database or database_proxy
+
+
+def _readable(raw: Any, kind: str) -> Any:
+    if raw is None:
+        return None
+    if kind == "integer":
+        return int(raw)
+    if kind == "real":
+        return float(raw)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return Undecodable(raw.decode("utf-8", "replace"))
+
+
+def readable(value: Any) -> Any:
+    """``value`` as it is, or, for ``bytes`` (a BLOB), its text: an Undecodable where it
+    is not valid UTF-8."""
+    return _readable(value, "blob") if type(value) is bytes else value
+
+
+def readable_row(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A row with its BLOBs as text (see readable()); an UndecodableRow where one is not."""
+    row = tuple(readable(value) for value in values)
+    if any(type(value) is Undecodable for value in row):
+        return UndecodableRow(row)
+    return row
+
+
+def lenient_rows(query: peewee.SelectBase) -> list[tuple[Any, ...]]:
+    """The rows of ``query`` when some value is not valid UTF-8: every row, each value as
+    text where it decodes, an Undecodable where it does not (see the module's docstring)."""
+    columns = [_plain(node) for node in query.selected_columns]
+    raw = query.clone()
+    raw.selected_columns = [
+        *(
+            peewee.Cast(node, "BLOB").alias(alias) if alias else peewee.Cast(node, "BLOB")
+            for node, alias in columns
+        ),
+        *(peewee.fn.typeof(node) for node, _alias in columns),
+    ]
+    width = len(columns)
+    rows = LenientRows()
+    for values in _database(query).execute(raw).fetchall():
+        row = tuple(
+            _readable(v, kind) for v, kind in zip(values[:width], values[width:], strict=True)
+        )
+        rows.append(UndecodableRow(row) if any(type(v) is Undecodable for v in row) else row)
+    return rows
+
+
+def exact_rows(query: peewee.SelectBase) -> list[tuple[Any, ...]]:
+    """The rows of ``query`` exactly as stored, to be written back as they were (undo of a
+    delete): a TEXT value that is not valid UTF-8, and a BLOB, come as expressions that
+    write the same bytes back with the same type."""
+    try:
+        rows = _database(query).execute(query).fetchall()
+        if not any(type(value) is bytes for row in rows for value in row):
+            return rows
+    except UnicodeDecodeError:
+        pass
+    columns = [_plain(node)[0] for node in query.selected_columns]
+    raw = query.clone()
+    raw.selected_columns = [
+        *(peewee.Cast(node, "BLOB") for node in columns),
+        *(peewee.fn.typeof(node) for node in columns),
+    ]
+    width = len(columns)
+
+    def exact(value: Any, kind: str) -> Any:
+        if kind == "text":
+            try:
+                return value.decode("utf-8")
+            except UnicodeDecodeError:
+                return peewee.Cast(peewee.Value(value, converter=False), "TEXT")
+        if kind == "blob":  # as it is (peewee's own conversion would decode it)
+            return peewee.Value(value, converter=False)
+        return _readable(value, kind)
+
+    return [
+        tuple(exact(v, kind) for v, kind in zip(values[:width], values[width:], strict=True))
+        for values in _database(query).execute(raw).fetchall()
+    ]
 
 
 class PreparedQuery:
@@ -50,9 +175,16 @@ class PreparedQuery:
         else:
             sql, template = self._compile(db, len(values))
         params = [values[number] if number >= 0 else value for number, value in template]
-        return db.execute_sql(sql, params).fetchall()
+        try:
+            return db.execute_sql(sql, params).fetchall()
+        except UnicodeDecodeError:
+            return lenient_rows(self._build(*values))
 
 
-def fetch_tuples(query: peewee.Query) -> list[tuple[Any, ...]]:
-    """The rows of a peewee query as plain tuples, without peewee's object for each row."""
-    return database_proxy.execute(query).fetchall()
+def fetch_tuples(query: peewee.SelectBase) -> list[tuple[Any, ...]]:
+    """The rows of a peewee query as plain tuples, without peewee's object for each row;
+    every row, also when a value is not valid text (see lenient_rows())."""
+    try:
+        return _database(query).execute(query).fetchall()
+    except UnicodeDecodeError:
+        return lenient_rows(query)

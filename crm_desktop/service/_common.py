@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from crm_desktop import timeutil
 from crm_desktop.database import database_proxy
 from crm_desktop.errors import ConflictError, InvalidInputError
 from crm_desktop.i18n import translate
 from crm_desktop.models import field_errors
+from crm_desktop.queries import Undecodable
 
 InputModel = TypeVar("InputModel", bound=BaseModel)
 Enum = TypeVar("Enum", bound=StrEnum)
@@ -58,8 +60,57 @@ def check_unchanged(
         raise ConflictError(kind, record_id, current, stale)
 
 
+# The stored columns in words, for what a row does not fit ("The body holds bytes…").
+COLUMN_LABELS = {
+    "id": QT_TRANSLATE_NOOP("service", "id"),
+    "customer_id": QT_TRANSLATE_NOOP("service", "customer"),
+    "type": QT_TRANSLATE_NOOP("service", "type"),
+    "direction": QT_TRANSLATE_NOOP("service", "direction"),
+    "subject": QT_TRANSLATE_NOOP("service", "subject"),
+    "body": QT_TRANSLATE_NOOP("service", "text"),
+    "body_preview": QT_TRANSLATE_NOOP("service", "text"),
+    "attachments": QT_TRANSLATE_NOOP("service", "attachments"),
+    "ext_message_id": QT_TRANSLATE_NOOP("service", "message id"),
+    "logged_by": QT_TRANSLATE_NOOP("service", "author"),
+    "occurred_at": QT_TRANSLATE_NOOP("service", "date"),
+    "created_at": QT_TRANSLATE_NOOP("service", "creation date"),
+    "updated_at": QT_TRANSLATE_NOOP("service", "change date"),
+    "name": QT_TRANSLATE_NOOP("service", "name"),
+    "organization": QT_TRANSLATE_NOOP("service", "organization"),
+    "email": QT_TRANSLATE_NOOP("service", "e-mail"),
+    "phone": QT_TRANSLATE_NOOP("service", "phone"),
+    "address": QT_TRANSLATE_NOOP("service", "address"),
+    "notes": QT_TRANSLATE_NOOP("service", "notes"),
+    "tags": QT_TRANSLATE_NOOP("service", "tags"),
+    "nextcloud_folder": QT_TRANSLATE_NOOP("service", "Nextcloud folder"),
+    "order_id": QT_TRANSLATE_NOOP("service", "order"),
+    "filename": QT_TRANSLATE_NOOP("service", "file name"),
+    "nextcloud_path": QT_TRANSLATE_NOOP("service", "Nextcloud path"),
+    "mime_type": QT_TRANSLATE_NOOP("service", "file type"),
+    "uploaded_by": QT_TRANSLATE_NOOP("service", "uploaded by"),
+    "last_contact": QT_TRANSLATE_NOOP("service", "last contact"),
+}
+
+
+def undecodable_problems(names: Iterable[str], values: Iterable[Any]) -> tuple[str, ...]:
+    """A problem for each value that is not valid text (queries.Undecodable), in words."""
+    return tuple(
+        translate(
+            "service",
+            "Some characters of the {field} cannot be read (another program stored bytes "
+            "that are not text); they show as \ufffd.",
+        ).format(field=translate("service", COLUMN_LABELS.get(name, name)))
+        for name, value in zip(names, values, strict=True)
+        if type(value) is Undecodable
+    )
+
+
 class Problems(list[str]):
     """What a stored row does not fit, in words, gathered while reading it."""
+
+    def undecodable(self, row: dict[str, Any]) -> None:
+        """Note each value of ``row`` that is not valid text (it shows with U+FFFD)."""
+        self.extend(undecodable_problems(row.keys(), row.values()))
 
     def enum(self, enum: type[Enum], value: Any, label: str) -> Enum | Any:
         if value is None:

@@ -25,10 +25,11 @@ from crm_desktop.models import (
     CommUpdate,
     trusted,
 )
-from crm_desktop.queries import PreparedQuery, fetch_tuples
+from crm_desktop.queries import PreparedQuery, exact_rows, fetch_tuples, readable, readable_row
 from crm_desktop.service._common import (
     Problems,
     check_unchanged,
+    undecodable_problems,
     validated,
     write_transaction,
 )
@@ -37,8 +38,9 @@ from crm_desktop.service.rows import Attachment, TimelineEntry, TimelineFilter
 # How much of a body a timeline line reads: enough for its first lines, never a whole e-mail.
 PREVIEW_CHARS = 400
 
-_COMM_COLUMNS = tuple(CommTable._meta.sorted_fields)
-_COMM_NAMES = tuple(field.name for field in _COMM_COLUMNS)
+_COMM_FIELDS = tuple(CommTable._meta.sorted_fields)
+_COMM_NAMES = tuple(field.name for field in _COMM_FIELDS)
+_COMM_COLUMNS = _COMM_FIELDS
 _NEWEST_FIRST = (CommTable.occurred_at.desc(), CommTable.id.desc())
 _TYPES = {member.value: member for member in CommType}
 _DIRECTIONS = {member.value: member for member in CommDirection}
@@ -63,7 +65,9 @@ def _attachments(problems: Problems, text: Any) -> list[tuple[str, str]]:
 
 def comm_from_row(row: dict[str, Any]) -> CommInDB:
     """A stored row as CommInDB, whatever another client wrote; what does not fit is named."""
+    row = {name: readable(value) for name, value in row.items()}
     problems = Problems()
+    problems.undecodable(row)
     comm_type = problems.enum(CommType, row["type"], translate("service", "type"))
     direction = problems.enum(CommDirection, row["direction"], translate("service", "direction"))
     attachments = [
@@ -125,8 +129,8 @@ def _plain_files(text: Any) -> tuple[Attachment, ...] | None:
 def _comm(values: tuple[Any, ...]) -> CommInDB:
     """A stored row (values in column order) as CommInDB, as comm_from_row() makes it.
 
-    A row that fits the spec takes the short way; any other goes through comm_from_row(),
-    which names what does not fit.
+    A row that fits the spec takes the short way; any other (an UndecodableRow too) goes
+    through comm_from_row(), which names what does not fit.
     """
     (
         comm_id,
@@ -144,7 +148,18 @@ def _comm(values: tuple[Any, ...]) -> CommInDB:
     kind = _TYPES.get(comm_type)
     way = _DIRECTIONS.get(direction)
     files = _plain_attachments(attachments)
-    if kind is None or way is None or files is None or not timeutil.is_stored(occurred_at):
+    if (
+        kind is None
+        or way is None
+        or files is None
+        or not timeutil.is_stored(occurred_at)
+        or type(values) is not tuple  # an UndecodableRow
+        # BLOBs (bytes, which SQLite returns without a word): read as text the long way
+        or subject.__class__ is bytes
+        or body.__class__ is bytes
+        or logged_by.__class__ is bytes
+        or ext_message_id.__class__ is bytes
+    ):
         return comm_from_row(dict(zip(_COMM_NAMES, values, strict=True)))
     return trusted(
         CommInDB,
@@ -252,7 +267,8 @@ def update_comm(
 
 
 def _raw_comm(comm_id: str) -> dict[str, Any] | None:
-    return CommTable.select(*_COMM_COLUMNS).where(CommTable.id == comm_id).dicts().first()
+    rows = fetch_tuples(CommTable.select(*_COMM_COLUMNS).where(CommTable.id == comm_id).limit(1))
+    return dict(zip(_COMM_NAMES, rows[0], strict=True)) if rows else None
 
 
 def delete_comm(comm_id: str) -> None:
@@ -262,11 +278,12 @@ def delete_comm(comm_id: str) -> None:
 
 
 def comm_record(comm_id: str) -> dict[str, Any]:
-    """The stored row exactly as it is (raw text), e.g. to restore it after a delete."""
-    row = _raw_comm(comm_id)
-    if row is None:
+    """The stored row exactly as it is (raw text, even bytes that are not text), e.g. to
+    restore it after a delete."""
+    rows = exact_rows(CommTable.select(*_COMM_FIELDS).where(CommTable.id == comm_id).limit(1))
+    if not rows:
         raise NotFoundError("communication", comm_id)
-    return row
+    return dict(zip(_COMM_NAMES, rows[0], strict=True))
 
 
 def restore_comm(record: dict[str, Any]) -> None:
@@ -291,6 +308,16 @@ _TIMELINE_COLUMNS = (
     CommTable.attachments,
     CommTable.logged_by,
     CommTable.occurred_at,
+)
+_TIMELINE_NAMES = (
+    "id",
+    "type",
+    "direction",
+    "subject",
+    "body_preview",
+    "attachments",
+    "logged_by",
+    "occurred_at",
 )
 
 
@@ -370,6 +397,10 @@ def _entry(customer_id: str, values: tuple[Any, ...]) -> TimelineEntry:
         and comm_type in _TYPES
         and direction in _DIRECTIONS
         and timeutil.is_stored(occurred_at)
+        and type(values) is tuple  # not an UndecodableRow
+        and subject.__class__ is not bytes  # no BLOB
+        and preview.__class__ is not bytes
+        and logged_by.__class__ is not bytes
     ):  # the short way for a row that fits the spec
         return TimelineEntry(
             comm_id,
@@ -382,7 +413,9 @@ def _entry(customer_id: str, values: tuple[Any, ...]) -> TimelineEntry:
             logged_by,
             occurred_at,
         )
-    problems = Problems()
+    values = readable_row(values)
+    comm_id, comm_type, direction, subject, preview, attachments, logged_by, occurred_at = values
+    problems = Problems(undecodable_problems(_TIMELINE_NAMES, values))
     problems.enum(CommType, comm_type, translate("service", "type"))
     problems.enum(CommDirection, direction, translate("service", "direction"))
     problems.timestamp(occurred_at, translate("service", "date"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from enum import StrEnum
 from typing import Any
@@ -21,16 +22,20 @@ from crm_desktop.database import (
 from crm_desktop.errors import NotFoundError
 from crm_desktop.i18n import translate
 from crm_desktop.models import CustomerCreate, CustomerInDB, CustomerUpdate
-from crm_desktop.queries import fetch_tuples
+from crm_desktop.queries import fetch_tuples, readable, readable_row
 from crm_desktop.service._common import (
     Problems,
     check_unchanged,
+    undecodable_problems,
     validated,
     write_transaction,
 )
 from crm_desktop.service.rows import CustomerRow
 
-_CUSTOMER_COLUMNS = tuple(CustomerTable._meta.sorted_fields)
+_CUSTOMER_FIELDS = tuple(CustomerTable._meta.sorted_fields)
+_CUSTOMER_NAMES = tuple(field.name for field in _CUSTOMER_FIELDS)
+_CUSTOMER_COLUMNS = _CUSTOMER_FIELDS
+_ROW_NAMES = ("id", "name", "organization", "email", "phone", "last_contact")
 
 
 class CustomerSort(StrEnum):
@@ -41,7 +46,9 @@ class CustomerSort(StrEnum):
 
 
 def customer_from_row(row: dict[str, Any]) -> CustomerInDB:
+    row = {name: readable(value) for name, value in row.items()}
     problems = Problems()
+    problems.undecodable(row)
     tags = problems.text_list(row["tags"], translate("service", "tags"))
     return CustomerInDB.model_construct(
         **{**row, "tags": tags},
@@ -68,7 +75,10 @@ def list_customers(
     query = query.order_by(case_insensitive(CustomerTable.name), CustomerTable.id).offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    return [customer_from_row(row) for row in query.dicts()]
+    return [
+        customer_from_row(dict(zip(_CUSTOMER_NAMES, row, strict=True)))
+        for row in fetch_tuples(query)
+    ]
 
 
 def count_customers(search: str | None = None) -> int:
@@ -120,12 +130,9 @@ def update_customer(
 
 
 def _raw_customer(customer_id: str) -> dict[str, Any] | None:
-    return (
-        CustomerTable.select(*_CUSTOMER_COLUMNS)
-        .where(CustomerTable.id == customer_id)
-        .dicts()
-        .first()
-    )
+    query = CustomerTable.select(*_CUSTOMER_COLUMNS).where(CustomerTable.id == customer_id)
+    rows = fetch_tuples(query.limit(1))
+    return dict(zip(_CUSTOMER_NAMES, rows[0], strict=True)) if rows else None
 
 
 def delete_customer(customer_id: str) -> None:
@@ -190,10 +197,26 @@ def customer_page(
             query.order_by(*_sort_keys(sort, descending)).offset(offset).limit(limit)
         )
         last = _last_contacts([row[0] for row in page])
-        return [CustomerRow(*row, last.get(row[0])) for row in page]
+        return _marked([(*row, last.get(row[0])) for row in page], page)
     query = _search(CustomerTable.select(*columns, _last_contact().alias("last_contact")), search)
     query = query.order_by(*_sort_keys(sort, descending))
-    return [CustomerRow(*row) for row in fetch_tuples(query.offset(offset).limit(limit))]
+    return _marked(fetch_tuples(query.offset(offset).limit(limit)))
+
+
+def _marked(
+    rows: list[tuple[Any, ...]], read: list[tuple[Any, ...]] | None = None
+) -> list[CustomerRow]:
+    """The rows as CustomerRows; on a page that had to be read leniently (a value that is
+    not valid text, see queries.lenient_rows), each such row carries a problem saying so.
+    ``read`` is the page as it was read, when ``rows`` were made from it."""
+    if type(rows if read is None else read) is list and bytes not in set(
+        map(type, itertools.chain.from_iterable(rows))
+    ):  # the usual page: no value that is not text (a BLOB comes back as bytes)
+        return [CustomerRow(*row) for row in rows]
+    return [
+        CustomerRow(*values, problems=undecodable_problems(_ROW_NAMES, values))
+        for values in map(readable_row, rows)
+    ]
 
 
 def _last_contacts(customer_ids: list[str]) -> dict[str, str]:

@@ -28,7 +28,7 @@ from crm_desktop.models import (
     MediaTagsUpdate,
     trusted,
 )
-from crm_desktop.queries import PreparedQuery, fetch_tuples
+from crm_desktop.queries import PreparedQuery, exact_rows, fetch_tuples, readable
 from crm_desktop.service._common import (
     Problems,
     check_unchanged,
@@ -39,15 +39,18 @@ from crm_desktop.service.rows import MediaFilter
 
 log = logging.getLogger("crm_desktop.service")
 
-_MEDIA_COLUMNS = tuple(MediaTable._meta.sorted_fields)
-_MEDIA_NAMES = tuple(field.name for field in _MEDIA_COLUMNS)
+_MEDIA_FIELDS = tuple(MediaTable._meta.sorted_fields)
+_MEDIA_NAMES = tuple(field.name for field in _MEDIA_FIELDS)
+_MEDIA_COLUMNS = _MEDIA_FIELDS
 _NEWEST_FIRST = (MediaTable.created_at.desc(), MediaTable.id.desc())
 _DIRECTIONS = {member.value: member for member in MediaDirection}
 
 
 def media_from_row(row: dict[str, Any]) -> MediaInDB:
     """A stored row as MediaInDB, whatever another client wrote; what does not fit is named."""
+    row = {name: readable(value) for name, value in row.items()}
     problems = Problems()
+    problems.undecodable(row)
     direction = problems.enum(MediaDirection, row["direction"], translate("service", "direction"))
     tags = problems.text_list(row["tags"], translate("service", "tags"))
     return MediaInDB.model_construct(
@@ -98,7 +101,19 @@ def _media(values: tuple[Any, ...]) -> MediaInDB:
     ) = values
     way = None if direction is None else _DIRECTIONS.get(direction)
     names = _plain_tags(tags)
-    if names is None or (way is None and direction is not None):
+    if (
+        names is None
+        or (way is None and direction is not None)
+        or type(values) is not tuple  # an UndecodableRow
+        or bytes
+        in (
+            type(filename),
+            type(nextcloud_path),
+            type(mime_type),
+            type(order_id),
+            type(uploaded_by),
+        )
+    ):
         return media_from_row(dict(zip(_MEDIA_NAMES, values, strict=True)))
     return trusted(
         MediaInDB,
@@ -145,7 +160,10 @@ def list_media(
 
 
 def get_media(media_id: str) -> MediaInDB:
-    return media_from_row(media_record(media_id))
+    row = _raw_media(media_id)
+    if row is None:
+        raise NotFoundError("media record", media_id)
+    return media_from_row(row)
 
 
 def _media_row(media: MediaCreate) -> dict[str, Any]:
@@ -162,9 +180,9 @@ def _require_customers(customer_ids: set[str]) -> None:
         return
     found = {
         customer_id
-        for (customer_id,) in CustomerTable.select(CustomerTable.id)
-        .where(CustomerTable.id.in_(list(customer_ids)))
-        .tuples()
+        for (customer_id,) in fetch_tuples(
+            CustomerTable.select(CustomerTable.id).where(CustomerTable.id.in_(list(customer_ids)))
+        )
     }
     if found != customer_ids:
         raise InvalidInputError({"customer_id": translate("service", "There is no such customer.")})
@@ -245,7 +263,10 @@ def update_media_tags(
 
 
 def _raw_media(media_id: str) -> dict[str, Any] | None:
-    return MediaTable.select(*_MEDIA_COLUMNS).where(MediaTable.id == media_id).dicts().first()
+    rows = fetch_tuples(
+        MediaTable.select(*_MEDIA_COLUMNS).where(MediaTable.id == media_id).limit(1)
+    )
+    return dict(zip(_MEDIA_NAMES, rows[0], strict=True)) if rows else None
 
 
 def delete_media(media_id: str) -> None:
@@ -255,11 +276,12 @@ def delete_media(media_id: str) -> None:
 
 
 def media_record(media_id: str) -> dict[str, Any]:
-    """The stored row exactly as it is (raw text), e.g. to restore it after a delete."""
-    row = _raw_media(media_id)
-    if row is None:
+    """The stored row exactly as it is (raw text, even bytes that are not text), e.g. to
+    restore it after a delete."""
+    rows = exact_rows(MediaTable.select(*_MEDIA_FIELDS).where(MediaTable.id == media_id).limit(1))
+    if not rows:
         raise NotFoundError("media record", media_id)
-    return row
+    return dict(zip(_MEDIA_NAMES, rows[0], strict=True))
 
 
 def restore_media(record: dict[str, Any]) -> None:
@@ -276,12 +298,10 @@ def existing_media_paths(customer_id: str, paths: Iterable[str]) -> set[str]:
     wanted = list(dict.fromkeys(paths))
     found: set[str] = set()
     for batch in peewee.chunked(wanted, 500):
-        query = (
-            MediaTable.select(MediaTable.nextcloud_path)
-            .where((MediaTable.customer_id == customer_id) & MediaTable.nextcloud_path.in_(batch))
-            .tuples()
+        query = MediaTable.select(MediaTable.nextcloud_path).where(
+            (MediaTable.customer_id == customer_id) & MediaTable.nextcloud_path.in_(batch)
         )
-        found.update(path for (path,) in query)
+        found.update(path for (path,) in fetch_tuples(query))
     return found
 
 
@@ -354,6 +374,5 @@ def known_order_ids(limit: int = 500) -> list[str]:
         .distinct()
         .order_by(MediaTable.order_id)
         .limit(limit)
-        .tuples()
     )
-    return [order_id for (order_id,) in query]
+    return [order_id for (order_id,) in fetch_tuples(query)]

@@ -20,6 +20,7 @@ class CustomerRow:
     email: str | None
     phone: str | None
     last_contact: str | None  # stored text of the newest communication's occurred_at
+    problems: tuple[str, ...] = field(default=())  # what does not fit, in words
 
     @property
     def contact(self) -> str:

@@ -168,3 +168,49 @@ def test_a_read_only_file_shows_why_and_offers_no_changes(qtbot, qapp, db_file, 
         finally:
             window.close()
             close_db()
+
+
+def test_a_row_with_bytes_that_are_not_text_shows_marked_among_the_others(
+    qtbot, qapp, tmp_path, settings
+):
+    """Another program wrote Latin-1 into a body and into a customer's name: every entry
+    of the timeline shows, the bad ones marked, and no error box appears."""
+    path = tmp_path / "office.sqlite3"
+    backend.create_schema(path)
+    with backend.connect(path) as connection:
+        acme = backend.insert_customer(connection, "ACME GmbH")
+        for day in (1, 3):
+            backend.insert_comm(connection, acme, occurred_at=f"2026-11-0{day}T10:00:00")
+        connection.execute(
+            "INSERT INTO crm_comms_log (id, customer_id, type, direction, body, attachments, "
+            "occurred_at, created_at) VALUES ('bad', ?, 'note', 'internal', CAST(? AS TEXT), "
+            "'[]', '2026-11-02T10:00:00', '2026-11-02T10:00:00')",
+            (acme, b"K\xf6ln"),
+        )
+        connection.execute(
+            "INSERT INTO crm_customers (id, name, tags, created_at, updated_at) VALUES "
+            "('bad-customer', CAST(? AS TEXT), '[]', '2026-11-01T10:00', '2026-11-01T10:00')",
+            (b"B\xe4cker",),
+        )
+    prompts = ScriptedPrompts()
+    window = create_main_window(path, settings, prompts)
+    qtbot.addWidget(window)
+    try:
+        show_active(qtbot, window)
+        customers = window.customers.model
+        assert customers.rowCount() == 2
+        names = [customers.index(row, 0).data() for row in range(2)]
+        assert names == ["ACME GmbH", "B\ufffdcker"]
+        assert customers.index(1, 0).data(Qt.ItemDataRole.DecorationRole) is not None
+        assert "\ufffd" in customers.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
+        assert customers.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is None
+        window.customers.select_first()
+        qtbot.waitUntil(lambda: window.timeline.model.rowCount() == 3)
+        tooltip = window.timeline.model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
+        assert "\ufffd" in tooltip
+        assert prompts.errors == []
+    finally:
+        window.close()
+        from crm_desktop.database import close_db
+
+        close_db()

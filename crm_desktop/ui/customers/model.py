@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from crm_desktop import service
 from crm_desktop.service import CustomerRow, CustomerSort
-from crm_desktop.ui import timefmt
+from crm_desktop.ui import icons, timefmt
 from crm_desktop.ui.paged_model import PagedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -81,7 +81,13 @@ class CustomerModel(PagedTableModel[CustomerRow]):
                 return row.contact
             if column == CustomerColumn.last_contact:
                 return timefmt.relative(row.last_contact) if row.last_contact else ""
+        elif role == Qt.ItemDataRole.DecorationRole:
+            # A row that another program wrote with bytes that are not text: marked.
+            if column == CustomerColumn.name and row.problems:
+                return icons.icon("warning")
         elif role == Qt.ItemDataRole.ToolTipRole:
+            if column == CustomerColumn.name and row.problems:
+                return "\n".join(f"⚠ {problem}" for problem in row.problems)
             if column == CustomerColumn.last_contact and row.last_contact:
                 return timefmt.exact(row.last_contact)
             if column == CustomerColumn.contact:
