@@ -88,6 +88,7 @@ class BulkWrite:
         self.room_seconds = ROOM_SECONDS if room_seconds is None else room_seconds
         self.committed = 0
         self.slices = 0
+        self.longest_slice = 0.0  # seconds: the longest the lock was held (benchmarks)
         self._stop = stop_event or threading.Event()
         self._connection: Any = None
 
@@ -151,6 +152,7 @@ class BulkWrite:
                     raise
                 self.committed += done
                 self.slices += 1
+                self.longest_slice = max(self.longest_slice, time.monotonic() - started)
         finally:
             self._connection = None
         return self.committed

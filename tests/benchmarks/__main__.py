@@ -28,7 +28,7 @@ from tests.benchmarks.harness import (
     versions,
 )
 
-GROUPS = ("views", "startup", "drop", "messages", "office", "dossier", "backup")
+GROUPS = ("views", "startup", "drop", "messages", "office", "dossier", "backup", "neighbour")
 
 
 def _drop_benchmark_of_the_drop_work(runs: int) -> str | None:
@@ -116,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
             from tests.benchmarks import bench_backup
 
             results.extend(bench_backup.run(data, max(3, args.runs // 3)))
+        if "neighbour" in groups:
+            from tests.benchmarks import bench_neighbour
+
+            results.extend(bench_neighbour.run(data, args.runs))
         plain_sqlite = raw.sqlite_version()
     finally:
         raw.stop()
