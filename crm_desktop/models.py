@@ -25,7 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from crm_desktop import timeutil
+from crm_desktop import nextcloud, timeutil
 from crm_desktop.i18n import translate
 
 
@@ -143,19 +143,33 @@ def _phone(value: str | None) -> str | None:
     return value
 
 
+def _no_control_characters(value: str) -> None:
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise _invalid(
+            translate("models", "A file name or path cannot contain line breaks or tabs.")
+        )
+
+
+def _file_name(value: str) -> str:
+    """A file's name: one line, in Unicode NFC (as nextcloud.py compares names)."""
+    _no_control_characters(value)
+    return nextcloud.nfc(value)
+
+
 def _nextcloud_path(value: str | None) -> str | None:
-    """A Nextcloud path is absolute with forward slashes: ``/CRM/Customers/ACME/photo.jpg``."""
+    """A Nextcloud path is absolute with single forward slashes, in NFC:
+    ``/CRM/Customers/ACME/photo.jpg`` (``\\CRM\\x`` and ``//CRM//x`` become ``/CRM/x``)."""
     if value is None:
         return None
-    value = value.replace("\\", "/")
-    if not value.startswith("/"):
-        value = "/" + value
-    if any(part in {".", ".."} for part in value.split("/")):
+    _no_control_characters(value)
+    parts = [part for part in value.replace("\\", "/").split("/") if part]
+    if any(part in {".", ".."} for part in parts):
         raise _invalid(translate("models", "A Nextcloud path cannot contain '.' or '..' folders."))
-    return value
+    return nextcloud.nfc("/" + "/".join(parts))
 
 
 RequiredLine = Annotated[str, BeforeValidator(_required_line)]
+FileName = Annotated[str, BeforeValidator(_required_line), AfterValidator(_file_name)]
 OptionalLine = Annotated[str | None, BeforeValidator(_strip_line)]
 OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
 Timestamp = Annotated[str, BeforeValidator(_timestamp)]
@@ -207,7 +221,7 @@ def trusted(model: type[Model], values: dict[str, Any]) -> Model:
 
 
 class CommAttachment(_Input):
-    filename: RequiredLine
+    filename: FileName
     nextcloud_path: NextcloudPath
 
 
@@ -268,7 +282,7 @@ class CommListResponse(BaseModel):
 class MediaCreate(_Input):
     customer_id: OptionalLine = None
     order_id: OptionalLine = None
-    filename: RequiredLine
+    filename: FileName
     nextcloud_path: NextcloudPath
     mime_type: OptionalLine = None
     direction: MediaDirection | None = None

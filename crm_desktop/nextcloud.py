@@ -2,26 +2,76 @@
 
 A record's ``nextcloud_path`` is absolute inside Nextcloud (``/CRM/Customers/ACME/a.jpg``);
 the same file on this computer is that path under the local sync folder, when the client
-syncs it there.
+syncs it there. ``in_sync_folder()`` is the one place where a stored path becomes a local
+one: whatever a row says, the result lies inside the sync folder, or there is none.
+
+Names are compared and stored in Unicode NFC: macOS names files in NFD ("u" and a combining
+diaeresis for "ü"), other systems in NFC, and Nextcloud keeps what it was given; the same
+file named both ways must count as one.
 """
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+import unicodedata
+from pathlib import Path
 
 from crm_desktop.i18n import translate
 
 
-def local_file(nextcloud_path: str, sync_folder: str | Path | None) -> Path | None:
-    """The local copy of a Nextcloud file, if the sync folder is set and the file is there."""
-    if not sync_folder or not nextcloud_path:
-        return None
-    root = Path(sync_folder).expanduser()
-    parts = [part for part in PurePosixPath(nextcloud_path).parts if part not in ("/", "")]
+def nfc(text: str) -> str:
+    """``text`` in Unicode's composed form (NFC), as the app stores and compares names."""
+    return unicodedata.normalize("NFC", text)
+
+
+def spellings(text: str) -> list[str]:
+    """The ways a name may be spelt on disk or in another client's row: NFC first, then NFD."""
+    return list(dict.fromkeys((nfc(text), unicodedata.normalize("NFD", text))))
+
+
+def path_parts(nextcloud_path: str) -> list[str] | None:
+    """The names along a Nextcloud path (``\\`` counts as ``/``, doubled slashes as one), or
+    None when it names nothing or climbs out (``.``, ``..``)."""
+    parts = [part for part in nextcloud_path.replace("\\", "/").split("/") if part]
     if not parts or any(part in (".", "..") for part in parts):
         return None
-    candidate = root.joinpath(*parts)
-    return candidate if candidate.is_file() else None
+    return parts
+
+
+def _root(sync_folder: str | Path) -> Path:
+    return Path(sync_folder).expanduser().resolve()
+
+
+def in_sync_folder(nextcloud_path: str, sync_folder: str | Path | None) -> Path | None:
+    """Where a Nextcloud path is on this computer: under the sync folder, and only there.
+
+    The path is joined to the sync folder, resolved (links followed) and must then still lie
+    inside the resolved sync folder: ``//etc/passwd``, ``\\\\server\\share``, ``..`` or a
+    link that leads out give None, whatever a row of another program says. The file need
+    not exist (a copy is about to be made there).
+    """
+    if not sync_folder or not nextcloud_path:
+        return None
+    parts = path_parts(nextcloud_path)
+    if parts is None:
+        return None
+    root = _root(sync_folder)
+    try:
+        resolved = root.joinpath(*parts).resolve()
+    except (OSError, RuntimeError, ValueError):  # a link loop; a NUL in a row's path
+        return None
+    if resolved == root or not resolved.is_relative_to(root):
+        return None
+    return resolved
+
+
+def local_file(nextcloud_path: str, sync_folder: str | Path | None) -> Path | None:
+    """The local copy of a Nextcloud file, if the sync folder is set and the file is there
+    (inside it: see in_sync_folder()), under the name's NFC or NFD spelling."""
+    for spelling in spellings(nextcloud_path) if nextcloud_path else ():
+        candidate = in_sync_folder(spelling, sync_folder)
+        if candidate is not None and candidate.is_file():
+            return candidate
+    return None
 
 
 def relative_to_sync_folder(file: Path, sync_folder: str | Path | None) -> str | None:
@@ -29,16 +79,18 @@ def relative_to_sync_folder(file: Path, sync_folder: str | Path | None) -> str |
     if not sync_folder:
         return None
     try:
-        relative = file.resolve().relative_to(Path(sync_folder).expanduser().resolve())
-    except ValueError:
+        relative = file.resolve().relative_to(_root(sync_folder))
+    except (ValueError, OSError, RuntimeError):
         return None
-    return "/" + relative.as_posix()
+    if not relative.parts:
+        return None
+    return nfc("/" + relative.as_posix())
 
 
 def join(folder: str | None, filename: str) -> str:
     """A Nextcloud path for ``filename`` in ``folder`` (``/`` when the customer has none)."""
-    base = (folder or "").replace("\\", "/").strip("/")
-    return f"/{base}/{filename}" if base else f"/{filename}"
+    base = "/".join(path_parts(folder or "") or ())
+    return nfc(f"/{base}/{filename}" if base else f"/{filename}")
 
 
 def path_for_file(file: Path, sync_folder: str | Path | None, customer_folder: str | None) -> str:

@@ -316,6 +316,27 @@ def test_copies_never_overwrite_and_undo_removes_only_its_own(qapp, tmp_path, sy
     assert tree_of(sync) == ["CRM", "CRM/ACME", "CRM/ACME/photo.jpg"]
 
 
+def test_copies_take_nfd_and_nfc_spellings_of_a_name_as_one(qapp, tmp_path, sync):
+    """A Mac names "Grüße.jpg" in NFD: the NFC copy must not sit beside it as a second file."""
+    files.text(sync / "CRM" / "ACME" / "Gru\u0308\u00dfe.jpg", "a Mac's file")
+    source = files.image(tmp_path / "photo.jpg")
+    copier = drops.Copier(sync, reserved={f"{ACME}/Ba\u0308r.jpg"})
+    assert copier.copy(source, f"{ACME}/Gr\u00fc\u00dfe.jpg") == f"{ACME}/Gr\u00fc\u00dfe (2).jpg"
+    assert copier.copy(source, f"{ACME}/B\u00e4r.jpg") == f"{ACME}/B\u00e4r (2).jpg"
+
+
+def test_a_copy_never_leaves_the_sync_folder(qapp, tmp_path, sync):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (sync / "CRM" / "ACME" / "out").symlink_to(outside)
+    copier = drops.Copier(sync)
+    source = files.image(tmp_path / "photo.jpg")
+    for path in (f"{ACME}/out/photo.jpg", "/CRM/../../photo.jpg"):
+        with pytest.raises(ValueError, match="sync folder"):
+            copier.copy(source, path)
+    assert list(outside.iterdir()) == []
+
+
 def test_a_copy_into_an_impossible_place_says_which_file(qapp, tmp_path, sync):
     (sync / "CRM" / "ACME" / "Blocked").write_text("a file, not a folder")
     copier = drops.Copier(sync)

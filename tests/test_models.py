@@ -186,3 +186,16 @@ def test_customer_validation():
     assert (customer.name, customer.email) == ("Anna", "anna@example.com")
     assert errors_of(CustomerUpdate, name=" ") == {"name": "A customer needs a name."}
     assert CustomerUpdate(email="").email is None
+
+
+def test_nextcloud_paths_are_single_slashed_one_line_nfc():
+    media = MediaCreate(filename="Gru\u0308n.jpg", nextcloud_path="//etc//passwd")
+    assert media.nextcloud_path == "/etc/passwd"
+    assert media.filename == "Gr\u00fcn.jpg"
+    assert MediaCreate(filename="a", nextcloud_path="\\\\etc\\passwd").nextcloud_path == (
+        "/etc/passwd"
+    )
+    assert errors_of(MediaCreate, filename="a\nb", nextcloud_path="/CRM/a\nb.jpg") == {
+        "filename": "A file name or path cannot contain line breaks or tabs.",
+        "nextcloud_path": "A file name or path cannot contain line breaks or tabs.",
+    }

@@ -51,3 +51,52 @@ def test_names_nextcloud_refuses(name, fine):
 
 def test_safe_name():
     assert nextcloud.safe_name('ACME: "Roof" / Solar.') == "ACME- -Roof- - Solar"
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "//etc/passwd",
+        "\\\\etc\\passwd",
+        "/CRM/../../../etc/passwd",
+        "/CRM/../..",
+        "/",
+        "",
+        "/CRM/link-out/passwd",
+    ],
+)
+def test_no_stored_path_leads_outside_the_sync_folder(tmp_path, stored):
+    """Whatever a row of another program says, the local file is inside the sync folder."""
+    sync = tmp_path / "Nextcloud"
+    (sync / "CRM").mkdir(parents=True)
+    (sync / "etc").mkdir()  # a folder of that name inside is fine, the real /etc is not
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "passwd").write_text("secret")
+    (sync / "CRM" / "link-out").symlink_to(outside)
+    assert nextcloud.local_file(stored, sync) is None
+    target = nextcloud.in_sync_folder(stored, sync)
+    assert target is None or target.is_relative_to(sync.resolve())
+
+
+def test_a_path_inside_is_found_however_it_is_written(tmp_path):
+    sync = tmp_path / "Nextcloud"
+    (sync / "etc").mkdir(parents=True)
+    (sync / "etc" / "passwd").write_text("a Nextcloud file of that name")
+    expected = (sync / "etc" / "passwd").resolve()
+    for stored in ("/etc/passwd", "//etc/passwd", "\\etc\\passwd", "etc//passwd"):
+        assert nextcloud.local_file(stored, sync) == expected
+
+
+def test_names_spelt_in_nfd_find_the_nfc_file_and_the_other_way_round(tmp_path):
+    sync = tmp_path / "Nextcloud"
+    (sync / "CRM").mkdir(parents=True)
+    nfc_name, nfd_name = "Gr\u00fc\u00dfe.pdf", "Gru\u0308\u00dfe.pdf"
+    (sync / "CRM" / nfc_name).write_bytes(b"%PDF")
+    (sync / "CRM" / "Ba\u0308r.jpg").write_bytes(b"x")  # as a Mac named it
+    assert nextcloud.local_file(f"/CRM/{nfd_name}", sync) == (sync / "CRM" / nfc_name).resolve()
+    assert nextcloud.local_file("/CRM/B\u00e4r.jpg", sync) is not None
+    assert nextcloud.join("/CRM", nfd_name) == f"/CRM/{nfc_name}"
+    assert nextcloud.relative_to_sync_folder(sync / "CRM" / "Ba\u0308r.jpg", sync) == (
+        "/CRM/B\u00e4r.jpg"
+    )

@@ -11,9 +11,10 @@ import contextlib
 import os
 import threading
 from collections.abc import Callable, Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import BinaryIO
 
+from crm_desktop import nextcloud
 from crm_desktop.drops.rules import checkpoint
 from crm_desktop.errors import CrmError
 from crm_desktop.i18n import translate
@@ -34,6 +35,11 @@ class CopyError(CrmError):
         )
 
 
+def _folded(name: str) -> str:
+    """A name as the sync clients compare them: in NFC, whatever its case."""
+    return nextcloud.nfc(name).casefold()
+
+
 def numbered(name: str, number: int) -> str:
     """``photo.jpg`` as ``photo (2).jpg``; ``backup.tar.gz`` as ``backup (2).tar.gz``."""
     stem, suffix = os.path.splitext(name)
@@ -49,18 +55,20 @@ class Copier:
     disk, by this copier, or in ``reserved`` Nextcloud paths) gets a number instead."""
 
     def __init__(self, sync_folder: str | Path, reserved: Iterable[str] = ()) -> None:
-        self.root = Path(sync_folder).expanduser()
-        # Case-insensitively: Windows and macOS clients cannot hold both a.jpg and A.jpg.
-        self._taken = {path.casefold() for path in reserved}
+        self.root = Path(sync_folder).expanduser().resolve()
+        # Case-insensitively: Windows and macOS clients cannot hold both a.jpg and A.jpg;
+        # in NFC: nor "ü" spelt as one character and as "u" with a combining diaeresis.
+        self._taken = {_folded(path) for path in reserved}
         self.created: list[Path] = []
         self._folders: list[Path] = []
         self._listed: dict[Path, set[str]] = {}  # folder -> its names, casefolded
 
     def target(self, nextcloud_path: str) -> Path:
-        parts = [part for part in PurePosixPath(nextcloud_path).parts if part not in ("/", "")]
-        if not parts or any(part in (".", "..") for part in parts):
-            raise ValueError(f"not a Nextcloud file path: {nextcloud_path!r}")
-        return self.root.joinpath(*parts)
+        """The file the copy goes to: inside the sync folder, whatever the path says."""
+        target = nextcloud.in_sync_folder(nextcloud.nfc(nextcloud_path), self.root)
+        if target is None:
+            raise ValueError(f"not a Nextcloud file path in the sync folder: {nextcloud_path!r}")
+        return target
 
     def copy(
         self,
@@ -100,7 +108,7 @@ class Copier:
         self._folders.clear()
 
     def _key(self, path: Path) -> str:
-        return ("/" + path.relative_to(self.root).as_posix()).casefold()
+        return _folded("/" + path.relative_to(self.root).as_posix())
 
     def _claim(self, target: Path) -> tuple[BinaryIO, Path]:
         """Create the first free name: "x" opens only a new file, so nothing is overwritten
@@ -109,9 +117,7 @@ class Copier:
         while True:
             candidate = target if number == 1 else target.with_name(numbered(target.name, number))
             key = self._key(candidate)
-            if key not in self._taken and candidate.name.casefold() not in self._names(
-                target.parent
-            ):
+            if key not in self._taken and _folded(candidate.name) not in self._names(target.parent):
                 try:
                     handle = candidate.open("xb")
                 except FileExistsError:
@@ -126,7 +132,7 @@ class Copier:
         """The names in a folder, listed once: ``exists()`` would miss A.jpg beside a.jpg."""
         if folder not in self._listed:
             try:
-                self._listed[folder] = {name.casefold() for name in os.listdir(folder)}
+                self._listed[folder] = {_folded(name) for name in os.listdir(folder)}
             except OSError:
                 self._listed[folder] = set()
         return self._listed[folder]

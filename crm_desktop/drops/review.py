@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from crm_desktop import nextcloud
 from crm_desktop.drops.rules import normalize_path, record_problem
 from crm_desktop.drops.save import Planned
 from crm_desktop.drops.scanning import Candidate
@@ -95,7 +96,7 @@ class Review:
 
     def set_filename(self, position: int, filename: str) -> None:
         row = self.rows[position]
-        filename = filename.strip()
+        filename = nextcloud.nfc(filename.strip())
         folder, _slash, last = row.nextcloud_path.rpartition("/")
         if row.outside_sync_folder and last == row.filename and filename:
             # Its path was made from its name: a file copied in goes by the new name.

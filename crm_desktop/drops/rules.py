@@ -37,7 +37,7 @@ def checkpoint(cancel: threading.Event | None) -> None:
 def normalize_path(text: str) -> str:
     """A typed Nextcloud path cleaned up: forward slashes, one leading slash, no doubled ones."""
     parts = [part for part in text.strip().replace("\\", "/").split("/") if part]
-    return "/" + "/".join(parts)
+    return nextcloud.nfc("/" + "/".join(parts))
 
 
 def record_problem(filename: str, nextcloud_path: str) -> str | None:

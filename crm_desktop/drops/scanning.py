@@ -167,7 +167,7 @@ def _inspect(
     return Candidate(
         source,
         path,
-        path.name,
+        nextcloud.nfc(path.name),
         None,
         # From the content and the name: a photo without extension is still a JPEG.
         mime_type=mimes.mimeTypeForFile(str(path)).name() if mimes is not None else "",

@@ -11,7 +11,7 @@ from typing import Any
 
 import peewee
 
-from crm_desktop import timeutil
+from crm_desktop import nextcloud, timeutil
 from crm_desktop.bulk_writes import BulkWrite
 from crm_desktop.database import (
     CustomerTable,
@@ -291,17 +291,24 @@ def restore_media(record: dict[str, Any]) -> None:
 
 
 def existing_media_paths(customer_id: str, paths: Iterable[str]) -> set[str]:
-    """Which of ``paths`` are already recorded for the customer (to flag duplicates of a drop).
+    """Which of ``paths`` are already recorded for the customer (to flag duplicates of a drop),
+    whether a row spells the names in NFC or NFD (macOS): see crm_desktop.nextcloud.
 
-    One query per 500 paths: the customer's index narrows the rows, the IN list does the rest.
+    One query per 500 spellings: the customer's index narrows the rows, the IN list does the
+    rest.
     """
     wanted = list(dict.fromkeys(paths))
+    by_spelling: dict[str, list[str]] = {}
+    for path in wanted:
+        for spelling in nextcloud.spellings(path):
+            by_spelling.setdefault(spelling, []).append(path)
     found: set[str] = set()
-    for batch in peewee.chunked(wanted, 500):
+    for batch in peewee.chunked(list(by_spelling), 500):
         query = MediaTable.select(MediaTable.nextcloud_path).where(
             (MediaTable.customer_id == customer_id) & MediaTable.nextcloud_path.in_(batch)
         )
-        found.update(path for (path,) in fetch_tuples(query))
+        for (stored,) in fetch_tuples(query):
+            found.update(by_spelling.get(stored, ()))
     return found
 
 

@@ -148,3 +148,27 @@ def test_existing_media_paths_finds_the_customers_recorded_paths(db_path, custom
     found = service.existing_media_paths(customer, wanted)
     assert found == {"/CRM/ACME/a.jpg"} | {f"/Many/{n}.jpg" for n in range(0, 1200, 2)}
     assert service.existing_media_paths(customer, []) == set()
+
+
+def test_a_path_recorded_in_nfd_is_found_in_nfc_and_the_other_way_round(db_path, customer):
+    """The same name from a Mac (NFD) and from elsewhere (NFC) is one file."""
+    with backend.connect(db_path) as connection:  # another client stores what it was given
+        backend.insert_media(connection, customer, nextcloud_path="/CRM/ACME/Gru\u0308n.jpg")
+    add(customer, "B\u00e4r.jpg")
+    found = service.existing_media_paths(
+        customer, ["/CRM/ACME/Gr\u00fcn.jpg", "/CRM/ACME/Ba\u0308r.jpg", "/CRM/ACME/x.jpg"]
+    )
+    assert found == {"/CRM/ACME/Gr\u00fcn.jpg", "/CRM/ACME/Ba\u0308r.jpg"}
+    # The app itself stores names in NFC, whatever it was handed.
+    made = service.create_media(
+        {"customer_id": customer, "filename": "Ka\u0308se.jpg", "nextcloud_path": "/Ka\u0308se.jpg"}
+    )
+    assert (made.filename, made.nextcloud_path) == ("K\u00e4se.jpg", "/K\u00e4se.jpg")
+
+
+def test_a_nextcloud_path_with_a_line_break_is_refused(db_path, customer):
+    with pytest.raises(InvalidInputError) as refused:
+        service.create_media(
+            {"customer_id": customer, "filename": "a.jpg", "nextcloud_path": "/CRM/a\n.jpg"}
+        )
+    assert set(refused.value.field_errors) == {"nextcloud_path"}

@@ -220,3 +220,22 @@ def test_changing_the_sync_folder_rereads_local_files(
         model.set_sync_folder(str(sync_folder))
     assert cell(model, 0, MediaColumn.filename, MediaRole.LocalFile) is not None
     qtbot.waitUntil(lambda: cell(model, 0, MediaColumn.filename, MediaRole.Thumbnail) is not None)
+
+
+def test_a_stored_path_pointing_outside_the_sync_folder_is_no_local_file(
+    model, db_path, customer_id, sync_folder
+):
+    """Another program stored ``//etc/passwd``: no thumbnail, no Open, no tooltip path."""
+    with backend.connect(db_path) as connection:
+        backend.insert_media(
+            connection, customer_id, filename="passwd", nextcloud_path="//etc/passwd"
+        )
+        backend.insert_media(
+            connection, customer_id, filename="x", nextcloud_path="/CRM/../../../etc/hosts"
+        )
+    model.set_sync_folder(str(sync_folder))
+    model.set_customer(customer_id)
+    assert model.rowCount() == 2
+    for row in range(2):
+        assert cell(model, row, MediaColumn.filename, MediaRole.LocalFile) is None
+        assert "On this computer" not in cell(model, row, MediaColumn.filename, TOOLTIP)
