@@ -3,6 +3,9 @@
 WAL keeps its index in shared memory (the ``-shm`` file), which a network file system
 (SMB, NFS) or a container's bind mount does not share reliably between the processes
 that use it. On such storage the app leaves the file's journal mode alone and warns.
+
+Qt's QStorageInfo says which volume a file is on, its file system and its device, on
+Linux (from the kernel's mount table, names decoded as they are), macOS and Windows.
 """
 
 from __future__ import annotations
@@ -13,14 +16,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from PySide6.QtCore import QStorageInfo
+
 NETWORK_FILE_SYSTEMS = frozenset(
     {
         "nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "coda", "9p", "ceph",
         "glusterfs", "lustre", "gpfs", "davfs", "sshfs", "virtiofs", "vboxsf", "vmhgfs",
         "fuse.sshfs", "fuse.davfs2", "fuse.glusterfs", "fuse.rclone", "fuse.s3fs",
         "fuse.gcsfuse", "fuse.vmhgfs-fuse", "fuse.grpcfuse", "fakeowner", "osxfs",
+        "afpfs", "webdav",  # macOS's names
     }
 )  # fmt: skip
+
+# File systems a container makes for itself: not something shared with the host.
+CONTAINER_OWN = frozenset({"overlay", "tmpfs", "btrfs", "zfs"})
 
 
 class StorageKind(StrEnum):
@@ -41,37 +50,12 @@ class Storage:
 
 
 @dataclass(frozen=True)
-class Mount:
-    mount_point: str
-    root: str  # the part of the source file system that is mounted ("/" unless a bind mount)
-    file_system: str
-    options: str
+class Volume:
+    """What QStorageInfo tells of the volume a file is on."""
 
-
-def _unescape(field: str) -> str:
-    # mountinfo escapes spaces and the like as octal: "\040".
-    return field.encode().decode("unicode_escape") if "\\" in field else field
-
-
-def parse_mountinfo(text: str) -> list[Mount]:
-    """The mounts listed in ``/proc/self/mountinfo`` (see proc(5))."""
-    mounts = []
-    for line in text.splitlines():
-        if " - " not in line:
-            continue
-        head, tail = line.split(" - ", 1)
-        fields, rest = head.split(), tail.split()
-        if len(fields) < 5 or len(rest) < 1:
-            continue
-        mounts.append(
-            Mount(
-                mount_point=_unescape(fields[4]),
-                root=_unescape(fields[3]),
-                file_system=rest[0],
-                options=rest[2] if len(rest) > 2 else "",
-            )
-        )
-    return mounts
+    root_path: str  # where it is mounted ("/" for the root file system, "C:/" on Windows)
+    file_system: str  # "ext4", "cifs", "nfs4", "apfs", "smbfs", "NTFS", …
+    device: str  # "/dev/sda1", "//server/share", "server:/export", "\\\\?\\Volume{…}\\"
 
 
 def in_container() -> bool:
@@ -82,48 +66,62 @@ def in_container() -> bool:
     )
 
 
-def classify(path: Path, mounts: list[Mount], container: bool) -> Storage:
-    """The storage of ``path`` among ``mounts`` (the longest mount point that contains it)."""
-    text = str(path)
-    best: Mount | None = None
-    for mount in mounts:
-        point = mount.mount_point.rstrip("/") or "/"
-        inside = text == point or text.startswith(point + "/") or point == "/"
-        if inside and (best is None or len(point) > len(best.mount_point.rstrip("/") or "/")):
-            best = mount
-    if best is None:
-        return Storage(StorageKind.local)
-    if best.file_system in NETWORK_FILE_SYSTEMS or best.file_system.startswith("fuse.sshfs"):
-        return Storage(StorageKind.network, best.file_system, best.mount_point)
-    # A bind mount shows a sub-folder of another file system (root != "/"); btrfs subvolumes
-    # look the same but are local, so only count it inside a container.
-    if container and best.root != "/" and best.file_system != "btrfs":
-        return Storage(StorageKind.bind_mount, best.file_system, best.mount_point)
-    return Storage(StorageKind.local, best.file_system, best.mount_point)
+def _network_device(device: str) -> bool:
+    """A device that names another machine: ``//server/share`` (SMB), ``\\\\server\\share``
+    (Windows; not ``\\\\?\\Volume{…}``, a local volume), ``server:/export`` (NFS)."""
+    if device.startswith("//"):
+        return True
+    if device.startswith("\\\\"):
+        return not device.startswith(("\\\\?\\", "\\\\.\\"))
+    host, colon, export = device.partition(":")
+    return bool(colon) and export.startswith("/") and "/" not in host and bool(host)
 
 
-def _windows_storage(path: Path) -> Storage:
+def classify(volume: Volume, container: bool) -> Storage:
+    """The storage a volume is: a network share, a container's bind mount, or local."""
+    file_system = volume.file_system.lower()
+    if (
+        file_system in NETWORK_FILE_SYSTEMS
+        or file_system.startswith("fuse.sshfs")
+        or _network_device(volume.device)
+    ):
+        return Storage(StorageKind.network, volume.file_system, volume.root_path)
+    # In a container, a file system mounted somewhere below "/" that the container did not
+    # make itself is a folder of the host's (a bind mount or a volume).
+    if container and volume.root_path not in ("/", "") and file_system not in CONTAINER_OWN:
+        return Storage(StorageKind.bind_mount, volume.file_system, volume.root_path)
+    return Storage(StorageKind.local, volume.file_system, volume.root_path)
+
+
+def volume_of(path: Path) -> Volume | None:
+    """The volume of a file, or of the nearest folder above it that exists."""
+    folder = path.absolute()
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    info = QStorageInfo(str(folder))
+    if not info.isValid():
+        return None
+    return Volume(
+        root_path=info.rootPath(),
+        file_system=bytes(info.fileSystemType().data()).decode("utf-8", "replace"),
+        device=bytes(info.device().data()).decode("utf-8", "replace"),
+    )
+
+
+def _windows_remote_drive(root_path: str) -> bool:
+    """A mapped network drive (Z:), which QStorageInfo reports like a local one."""
     import ctypes
 
-    text = str(path)
-    if text.startswith("\\\\"):
-        return Storage(StorageKind.network, "smb", text.split("\\")[2])
-    drive = os.path.splitdrive(text)[0] + "\\"
     drive_remote = 4
-    if ctypes.windll.kernel32.GetDriveTypeW(drive) == drive_remote:  # type: ignore[attr-defined]
-        return Storage(StorageKind.network, "smb", drive)
-    return Storage(StorageKind.local)
+    drive = os.path.splitdrive(root_path)[0] + "\\"
+    return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == drive_remote)  # type: ignore[attr-defined]
 
 
 def storage_of(path: Path) -> Storage:
     """The storage of an (existing or future) file; local when it cannot be told."""
-    folder = path.resolve().parent if path.exists() else path.parent.resolve()
-    try:
-        if sys.platform.startswith("linux"):
-            mounts = parse_mountinfo(Path("/proc/self/mountinfo").read_text())
-            return classify(folder, mounts, in_container())
-        if sys.platform == "win32":
-            return _windows_storage(folder)
-    except OSError:
-        pass
-    return Storage(StorageKind.local)
+    volume = volume_of(path)
+    if volume is None:
+        return Storage(StorageKind.local)
+    if sys.platform == "win32" and _windows_remote_drive(volume.root_path):
+        return Storage(StorageKind.network, volume.file_system, volume.root_path)
+    return classify(volume, sys.platform.startswith("linux") and in_container())

@@ -1,42 +1,60 @@
 from __future__ import annotations
 
-from pathlib import Path
+import shutil
+import subprocess
 
-from crm_desktop.storage import StorageKind, classify, parse_mountinfo, storage_of
+import pytest
 
-MOUNTINFO = r"""22 27 0:21 / /proc rw,relatime - proc proc rw
-27 1 254:0 / / rw,relatime - ext4 /dev/vda rw
-40 27 0:50 / /mnt/office rw,relatime - cifs //server/share rw,vers=3.1.1
-41 27 0:51 / /home/anna/nfs rw,relatime - nfs4 server:/export rw
-42 27 254:0 /srv/data /data rw,relatime - ext4 /dev/vda rw
-43 27 0:52 /@home /home rw,relatime - btrfs /dev/vdb rw,subvol=/@home
-44 27 0:53 / /mnt/with\040space rw - fuse.sshfs anna@host: rw
-"""
+from crm_desktop.storage import StorageKind, Volume, classify, storage_of, volume_of
 
 
-def test_parse_mountinfo():
-    mounts = parse_mountinfo(MOUNTINFO)
-    assert mounts[2].file_system == "cifs" and mounts[2].mount_point == "/mnt/office"
-    assert mounts[4].root == "/srv/data"
-    assert mounts[6].mount_point == "/mnt/with space"
-
-
-def test_classify_network_bind_and_local():
-    mounts = parse_mountinfo(MOUNTINFO)
-
-    def kind(path: str, container: bool = True) -> StorageKind:
-        return classify(Path(path), mounts, container).kind
-
-    assert kind("/mnt/office/crm") == StorageKind.network
-    assert kind("/home/anna/nfs") == StorageKind.network
-    assert kind("/mnt/with space/x") == StorageKind.network
-    assert kind("/data/crm") == StorageKind.bind_mount
-    assert kind("/data/crm", container=False) == StorageKind.local
-    assert kind("/home/anna/Documents") == StorageKind.local  # a btrfs subvolume
-    assert kind("/mnt/officer") == StorageKind.local  # not inside /mnt/office
-    assert kind("/var/lib") == StorageKind.local
+@pytest.mark.parametrize(
+    ("volume", "container", "kind"),
+    [
+        (Volume("/mnt/office", "cifs", "//server/share"), False, StorageKind.network),
+        (Volume("/home/anna/nfs", "nfs4", "server:/export"), False, StorageKind.network),
+        (Volume("/mnt/with space", "fuse.sshfs", "anna@host:"), False, StorageKind.network),
+        (Volume("/Volumes/Büro", "smbfs", "//anna@nas/Büro"), False, StorageKind.network),
+        (Volume("Z:/", "NTFS", "\\\\nas\\office"), False, StorageKind.network),
+        (Volume("C:/", "NTFS", "\\\\?\\Volume{1234}\\"), False, StorageKind.local),
+        (Volume("/data", "ext4", "/dev/vda"), True, StorageKind.bind_mount),
+        (Volume("/data", "ext4", "/dev/vda"), False, StorageKind.local),
+        (Volume("/home", "btrfs", "/dev/vdb"), True, StorageKind.local),  # a subvolume
+        (Volume("/tmp", "tmpfs", "tmpfs"), True, StorageKind.local),
+        (Volume("/", "overlay", "overlay"), True, StorageKind.local),
+        (Volume("/", "apfs", "/dev/disk3s1"), False, StorageKind.local),
+    ],
+)
+def test_classify_network_bind_and_local(volume, container, kind):
+    storage = classify(volume, container)
+    assert storage.kind == kind
+    assert storage.mount_point == volume.root_path
 
 
 def test_this_machines_temp_folder_is_local(tmp_path):
-    storage = storage_of(tmp_path / "crm.sqlite3")
+    storage = storage_of(tmp_path / "not yet" / "crm.sqlite3")
     assert storage.kind == StorageKind.local and storage.wal_safe
+    assert storage.file_system  # QStorageInfo named it
+
+
+def test_a_mount_point_with_non_ascii_letters_keeps_its_name(tmp_path):
+    """The kernel writes "Nextcloud\\040Büro" in its mount table; reading it by hand gave
+    "BÃ¼ro" and no match. Needs the right to mount (root in a container or VM)."""
+    folder = tmp_path / "Nextcloud Büro"
+    folder.mkdir()
+    if shutil.which("mount") is None:
+        pytest.skip("no mount command")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "none", str(folder)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip("no right to mount a file system here")
+    try:
+        volume = volume_of(folder / "crm.sqlite3")
+        assert volume is not None
+        assert volume.root_path == str(folder) and volume.file_system == "tmpfs"
+        assert storage_of(folder / "crm.sqlite3").mount_point == str(folder)
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
