@@ -26,7 +26,15 @@ from playhouse.apsw_ext import APSWDatabase
 
 from crm_desktop import timeutil
 from crm_desktop.bulk_writes import BulkWrite, BulkWriteStopped, pacer_for
-from crm_desktop.errors import DatabaseFileError, NotADatabaseError, SchemaMismatchError
+from crm_desktop.errors import (
+    DatabaseFileError,
+    DatabaseMissingError,
+    DriverMissingError,
+    NotADatabaseError,
+    SchemaMismatchError,
+    driver_missing,
+    sqlite_error,
+)
 from crm_desktop.i18n import translate
 from crm_desktop.locations import DatabaseLocation, Kind, parse_location
 from crm_desktop.storage import Storage, StorageKind, storage_of
@@ -368,15 +376,18 @@ class CrmDatabase(APSWDatabase):
 
 
 def _not_a_database(path: Path, exc: peewee.DatabaseError) -> DatabaseFileError | None:
-    message = str(exc).lower()
-    if "not a database" in message or "file is encrypted" in message:
+    """The file-level problem SQLite's result code says (SQLITE_NOTADB, SQLITE_CORRUPT)."""
+    error = sqlite_error(exc)
+    if isinstance(error, apsw.NotADBError):
         return NotADatabaseError(path, translate("database", "this file is not a SQLite database"))
-    if "malformed" in message or "corrupt" in message:
+    if isinstance(error, apsw.CorruptError):
         return DatabaseFileError(
             path,
-            translate("database", "the file is damaged ({detail}); open a backup copy").format(
-                detail=str(exc)
-            ),
+            translate(
+                "database",
+                "the file is damaged ({detail}). Open another database or a backup copy; "
+                "crm-desktop --check --db FILE tells what is wrong",
+            ).format(detail=str(exc)),
         )
     return None
 
@@ -461,10 +472,15 @@ def init_db(
     read_only: bool | None = None,
     storage: Storage | None = None,
     busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+    create: bool = True,
 ) -> CrmDatabase | ServerDatabase:
     """Open the database at ``location`` and bind the models to it: a file (a path or
-    ``sqlite:///path``, created if missing) or an office server (``postgresql://…``, see
-    crm_desktop.postgres, which behaves the same from here up).
+    ``sqlite:///path``) or an office server (``postgresql://…``, see crm_desktop.postgres,
+    which behaves the same from here up).
+
+    A missing file is created only with ``create`` (what File ▸ New database… and the
+    first start's default database ask for); otherwise, and always when its folder is
+    missing, DatabaseMissingError: no folder is ever made on the way to a database.
 
     Creates missing tables with the backend's statements and the app's indexes; raises
     NotADatabaseError, SchemaMismatchError or DatabaseFileError, naming the file, when it
@@ -477,14 +493,21 @@ def init_db(
     if not isinstance(location, DatabaseLocation):
         location = parse_location(location)
     if location.kind is Kind.postgresql:
-        from crm_desktop import postgres
+        try:
+            from crm_desktop import postgres
 
-        server = postgres.open_server(location, tuple(TABLE_DDL.values()))
+            server = postgres.open_server(location, tuple(TABLE_DDL.values()))
+        except ModuleNotFoundError as exc:
+            if driver_missing(exc):
+                raise DriverMissingError(location.url) from exc
+            raise
         database_proxy.initialize(server)
         return server
     assert location.path is not None
     path = location.path
     check_sqlite_file(path)
+    if not path.exists() and (not create or not path.parent.is_dir()):
+        raise DatabaseMissingError(path)
     reason = (
         read_only_reason(path)
         if read_only is None
@@ -503,13 +526,12 @@ def init_db(
             raise SchemaMismatchError(path, problems)
     storage = storage or storage_of(path)
     if reason is None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         db = CrmDatabase(path, wal=storage.wal_safe, busy_timeout=busy_timeout)
         try:
             _readable(path, db, lambda: _create_missing(db))
         except peewee.OperationalError as exc:
             db.close()
-            if "readonly" not in str(exc) and "read-only" not in str(exc):
+            if not isinstance(sqlite_error(exc), apsw.ReadOnlyError):
                 raise
             reason = translate("database", "the file cannot be written to")
     if reason is not None:

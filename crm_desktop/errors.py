@@ -50,6 +50,34 @@ class NotADatabaseError(DatabaseFileError):
     pass
 
 
+class DatabaseMissingError(DatabaseFileError):
+    """There is no database at this path, and the app creates none without being asked."""
+
+    def __init__(self, path: Path) -> None:
+        folder = path.parent
+        if folder.is_dir():
+            reason = translate("errors", "there is no database file there")
+        else:
+            while not folder.parent.is_dir() and folder != folder.parent:
+                folder = folder.parent
+            reason = translate("errors", "the folder {folder} does not exist").format(folder=folder)
+        super().__init__(path, reason)
+
+
+class DriverMissingError(DatabaseFileError):
+    """The office server's database driver (psycopg) is not installed."""
+
+    def __init__(self, address: str) -> None:
+        super().__init__(
+            address,
+            translate(
+                "errors",
+                "the PostgreSQL driver is not installed. Install the app with its office-server "
+                'part: pip install "crm-desktop[postgres]" (the installers include it).',
+            ),
+        )
+
+
 class SchemaMismatchError(DatabaseFileError):
     """The file's tables lack columns that the app needs."""
 
@@ -133,6 +161,29 @@ _LOGIN_MESSAGES = (
     ),
 )
 
+
+def sqlite_error(exc: BaseException) -> BaseException | None:
+    """The SQLite (APSW) error behind an error, if any: peewee raises its own exception
+    types while handling APSW's, whose class tells the result code."""
+    seen: BaseException | None = exc
+    for _depth in range(5):
+        if seen is None:
+            return None
+        if type(seen).__module__ == "apsw":
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def driver_missing(exc: BaseException) -> bool:
+    """The office-server driver (psycopg) could not be imported."""
+    return isinstance(exc, ModuleNotFoundError) and (exc.name or "").split(".")[0] in (
+        "psycopg",
+        "psycopg_binary",
+        "psycopg_c",
+    )
+
+
 # What SQLite says, and what a person should read instead.
 _SQLITE_MESSAGES = (
     (
@@ -195,14 +246,35 @@ def explain(exc: BaseException) -> Explanation:
         return Explanation(translate("errors", "Changed meanwhile"), str(exc))
     if isinstance(exc, ExplainedError):
         return Explanation(exc.title, exc.text)
+    if isinstance(exc, DatabaseMissingError):
+        return Explanation(
+            translate("errors", "There is no database there"),
+            translate("errors", "{path}\n\n{reason}. Nothing was created.").format(
+                path=exc.path, reason=_sentence(exc.reason)
+            ),
+        )
     if isinstance(exc, DatabaseFileError):
         return Explanation(
             translate("errors", "This database cannot be opened"),
-            translate("errors", "{path}\n\n{reason}").format(path=exc.path, reason=exc.reason),
+            translate("errors", "{path}\n\n{reason}").format(
+                path=exc.path, reason=_sentence(exc.reason)
+            ),
+        )
+    if driver_missing(exc):
+        return Explanation(
+            translate("errors", "The PostgreSQL driver is not installed"),
+            translate(
+                "errors",
+                "The office server needs the app's PostgreSQL part: pip install "
+                '"crm-desktop[postgres]" (the installers include it).',
+            ),
         )
     if isinstance(exc, ServerConnectionError):
         return _explain_server(exc)
     if isinstance(exc, peewee.DatabaseError):
+        by_type = _by_sqlite_type(sqlite_error(exc))
+        if by_type is not None:
+            return by_type
         message = str(exc).lower()
         for needles, title, text in _SQLITE_MESSAGES:
             if any(needle in message for needle in needles):
@@ -248,6 +320,31 @@ def _explain_server(exc: ServerConnectionError) -> Explanation:
             "when the server is back.",
         ),
     )
+
+
+def _sentence(reason: str) -> str:
+    return reason[:1].upper() + reason[1:] if reason else reason
+
+
+# SQLite's result codes (APSW's exception classes), and the entry of _SQLITE_MESSAGES for each.
+_SQLITE_TYPES = {
+    "BusyError": 0,
+    "LockedError": 0,
+    "ReadOnlyError": 1,
+    "FullError": 2,
+    "CorruptError": 3,
+    "NotADBError": 3,
+    "CantOpenError": 4,
+    "IOError": 4,
+}
+
+
+def _by_sqlite_type(error: BaseException | None) -> Explanation | None:
+    number = _SQLITE_TYPES.get(type(error).__name__) if error is not None else None
+    if number is None:
+        return None
+    _needles, title, text = _SQLITE_MESSAGES[number]
+    return Explanation(translate("errors", title), translate("errors", text))
 
 
 _OS_MESSAGES = {

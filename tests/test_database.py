@@ -20,7 +20,7 @@ from crm_desktop.database import (
     database_proxy,
     init_db,
 )
-from crm_desktop.errors import NotADatabaseError, SchemaMismatchError
+from crm_desktop.errors import DatabaseMissingError, NotADatabaseError, SchemaMismatchError
 from tests.helpers import backend
 
 # The spec's statements, copied here on purpose (not imported from the app): the app's DDL
@@ -126,8 +126,15 @@ def test_timeline_query_uses_the_apps_index(db_path):
     assert "TEMP B-TREE" not in text
 
 
-def test_creates_the_file_and_missing_folders(tmp_path):
-    path = tmp_path / "deep" / "er" / "crm.sqlite3"
+def test_creates_a_missing_file_only_when_asked_and_never_a_folder(tmp_path):
+    deep = tmp_path / "deep" / "er" / "crm.sqlite3"
+    with pytest.raises(DatabaseMissingError, match=r"folder .*deep does not exist"):
+        init_db(deep)
+    assert not (tmp_path / "deep").exists()
+    path = tmp_path / "crm.sqlite3"
+    with pytest.raises(DatabaseMissingError, match="no database file there"):
+        init_db(path, create=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home"]  # the test's own
     db = init_db(path)
     try:
         assert path.exists()

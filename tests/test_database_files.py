@@ -25,6 +25,7 @@ def digest(*paths: Path) -> list[str]:
 def filled(tmp_path) -> Path:
     """A database with a customer and a communication, closed and checkpointed."""
     folder = tmp_path / "data"
+    folder.mkdir()
     path = folder / "crm.sqlite3"
     init_db(path)
     customer = service.create_customer({"name": "ACME"}).id
@@ -66,10 +67,10 @@ def test_a_read_only_folder_opens_read_only_and_stays_unchanged(filled):
         assert run_check(path, io.StringIO()) == USABLE
 
 
-def test_a_missing_folder_is_created(tmp_path):
-    init_db(tmp_path / "a" / "b" / "crm.sqlite3")
-    close_db()
-    assert (tmp_path / "a" / "b" / "crm.sqlite3").exists()
+def test_a_missing_folder_is_never_created(tmp_path):
+    with pytest.raises(DatabaseFileError, match="does not exist"):
+        init_db(tmp_path / "a" / "b" / "crm.sqlite3")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home"]  # the test's own
 
 
 def test_a_corrupt_file_is_named_and_left_alone(filled):

@@ -245,7 +245,7 @@ def test_without_now_the_data_ends_at_the_current_time(db_path):
 
 
 def test_ensure_demo_database_fills_a_new_file_once(tmp_path, unbind):
-    path = tmp_path / "data" / "demo.sqlite3"
+    path = tmp_path / "demo.sqlite3"
     assert ensure_demo_database(path) == path
     assert path.is_file()
     # Left bound: the service works on it straight away.
