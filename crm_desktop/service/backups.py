@@ -185,7 +185,9 @@ def back_up_scheduled(
 ) -> ScheduledOutcome:
     """Make today's backup of the open file in ``folder`` and prune the old ones."""
     source = database_file()
-    folder.mkdir(parents=True, exist_ok=True)
+    # Only the backups folder itself: a chosen folder on a drive that is not plugged in
+    # must fail in words, not grow again as an empty tree where the drive was mounted.
+    folder.mkdir(exist_ok=True)
     target = folder / scheduled_name(source, now or datetime.now(UTC))
     result = back_up_file(source, target, progress or (lambda _d, _t: None))
     return ScheduledOutcome(result, tuple(prune_scheduled(folder, source, keep)))

@@ -9,6 +9,7 @@ closes the window's database, puts the backup in place and opens it again.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -136,7 +137,8 @@ class BackupActions(QObject):
         live = self.context.db_path
         assert live is not None
         folder = self._folder()
-        folder.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # never a tree of folders: see back_up_scheduled()
+            folder.mkdir(exist_ok=True)
         target = self.context.prompts.save_path(
             self.window,
             title,
