@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from crm_desktop import APP_DISPLAY_NAME
 from crm_desktop.errors import explain
 
 log = logging.getLogger("crm_desktop.ui")
@@ -61,11 +62,14 @@ class Prompts:
         return Path(name) if name else None
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
-        box.open()
+        box = QMessageBox(QMessageBox.Icon.Information, APP_DISPLAY_NAME, title, parent=parent)
+        box.setObjectName("informMessage")
+        box.setInformativeText(text)
+        _show(box)
 
     def error(self, parent: QWidget | None, exc: BaseException) -> None:
-        """Show an error in plain words; a bug gets its details (also written to the log)."""
+        """Show an error in plain words: the headline, what it means, and what exactly
+        happened under "Show details" (bugs are written to the log too)."""
         explanation = explain(exc)
         if explanation.is_bug:
             log.error("Unexpected error", exc_info=exc)
@@ -73,11 +77,24 @@ class Prompts:
             log.warning("%s: %s", explanation.title, exc)
         box = QMessageBox(
             QMessageBox.Icon.Critical if explanation.is_bug else QMessageBox.Icon.Warning,
+            APP_DISPLAY_NAME,
             explanation.title,
-            explanation.text,
             parent=parent,
         )
         box.setObjectName("errorMessage")
-        if explanation.is_bug:
-            box.setDetailedText(f"{type(exc).__name__}: {exc}")
-        box.open()
+        box.setInformativeText(explanation.text)
+        box.setDetailedText(f"{type(exc).__name__}: {exc}")
+        _show(box)
+
+
+# Message boxes without a parent window: Python holds them until they are closed, or the
+# garbage collector would take them before they ever appear.
+_parentless: set[QMessageBox] = set()
+
+
+def _show(box: QMessageBox) -> None:
+    """Show without blocking: window-modal over its window, or application-modal alone."""
+    if box.parent() is None:
+        _parentless.add(box)
+        box.finished.connect(lambda _result: _parentless.discard(box))
+    box.open()
