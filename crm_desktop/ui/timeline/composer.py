@@ -259,8 +259,26 @@ class CommDialog(RememberedDialog):
 
     # --- saving ---------------------------------------------------------------------------
 
+    def is_empty(self) -> bool:
+        """No subject, no text and no attachment: nothing to log (the backend's API would
+        take such a row; the window does not)."""
+        has_files = (
+            bool(self.attachments.values()) if self.comm is None else bool(self.comm.attachments)
+        )
+        return not (self.subject.text().strip() or self.body.toPlainText().strip() or has_files)
+
     def save(self) -> None:
         self.form.clear_errors()
+        if self.is_empty():
+            self.form.show_errors(
+                {
+                    "body": self.tr(
+                        "Write what it was about here (or a subject above), or attach a file."
+                    )
+                }
+            )
+            self.body.setFocus()
+            return
         try:
             if self.comm is None:
                 self.saved_id = service.create_comm(self.values()).id

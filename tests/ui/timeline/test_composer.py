@@ -463,3 +463,23 @@ def test_an_edit_does_not_take_drops(qtbot, edit_dialog, tmp_path):
     enter, _move, _drop = drag_and_drop(edit_dialog, files_mime(photo))
     assert not enter.isAccepted()
     assert len(edit_dialog.attachments.values()) == 1
+
+
+def test_an_entry_with_nothing_in_it_is_refused_with_a_hint(qtbot, new_dialog, db_path):
+    type_into(qtbot, new_dialog.subject, "   ")
+    save_with_keyboard(qtbot, new_dialog)
+    assert new_dialog.isVisible() and rows(db_path) == []
+    assert "Write what it was about here" in new_dialog.form.error_text("body")
+    assert new_dialog.body.hasFocus()
+    type_into(qtbot, new_dialog.body, "Called back, all fine.")
+    save_with_keyboard(qtbot, new_dialog)
+    assert len(rows(db_path)) == 1
+
+
+def test_an_edit_that_empties_an_entry_is_refused(qtbot, context, db_path, customer_id):
+    note = log(customer_id, type="note", direction="internal", subject="Call back")
+    dialog = show(qtbot, CommDialog.for_edit(context, service.get_comm(note)))
+    dialog.subject.clear()
+    save_with_keyboard(qtbot, dialog)
+    assert dialog.isVisible() and dialog.form.error_text("body")
+    assert rows(db_path)[0]["subject"] == "Call back"
