@@ -11,16 +11,28 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from crm_desktop import APP_DISPLAY_NAME, APP_NAME, __version__, paths
 from crm_desktop.database import close_db, init_db
-from crm_desktop.errors import CrmError, explain
+from crm_desktop.errors import CrmError, DatabaseMissingError
 from crm_desktop.locations import DatabaseLocation, parse_location
 from crm_desktop.log import setup_logging
 from crm_desktop.settings import Settings
+from crm_desktop.startup import (
+    EXIT_DATABASE,
+    EXIT_NO_DISPLAY,
+    Origin,
+    database_to_open,
+    display_problem,
+    image_formats,
+    refusal,
+    screenshot_format,
+    screenshot_platform,
+)
 from crm_desktop.ui import icons
 from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.database_choice import DatabaseChooser
 from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.prompts import Prompts
 
@@ -45,7 +57,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--demo", action="store_true", help="open a demo database with sample data")
     parser.add_argument(
-        "--screenshot", metavar="FILE", type=Path, help="save the window as a PNG and exit"
+        "--screenshot",
+        metavar="FILE",
+        type=Path,
+        help="save the window as an image and exit (its format from FILE's suffix: .png, "
+        ".jpg, .webp, …)",
     )
     parser.add_argument(
         "--check",
@@ -85,6 +101,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         parser.error("--export CUSTOMER and --to FILE go together")
     if args.export is not None and args.backup is not None:
         parser.error("--export and --backup: one at a time")
+    if args.screenshot is not None:
+        if screenshot_format(args.screenshot) is None:
+            kind = args.screenshot.suffix or "a file without a suffix"
+            formats = ", ".join(image_formats())
+            parser.error(
+                f"cannot save a screenshot as {kind}: name it .png or .jpg (or: {formats})"
+            )
+        if not args.screenshot.absolute().parent.is_dir():
+            parser.error(f"the folder {args.screenshot.absolute().parent} does not exist")
     return args
 
 
@@ -139,14 +164,17 @@ def create_main_window(
     db_path: Path | str | DatabaseLocation,
     settings: Settings | None = None,
     prompts: Prompts | None = None,
+    *,
+    create: bool = False,
 ) -> MainWindow:
     """Open the database at ``db_path`` (a file, or an office server's URL) and build the
-    main window (a QApplication exists)."""
+    main window (a QApplication exists). A file that does not exist is created only with
+    ``create``; otherwise DatabaseMissingError, and nothing is made or remembered."""
     if QApplication.instance() is None:
         raise RuntimeError("create_main_window() needs a QApplication")
     paths.configure_identity()
     location = db_path if isinstance(db_path, DatabaseLocation) else parse_location(db_path)
-    db = init_db(location)
+    db = init_db(location, create=create)
     context = AppContext(
         location=location,
         settings=settings or Settings(),
@@ -178,31 +206,18 @@ def install_excepthook(window: MainWindow) -> None:
     threading.excepthook = show_thread
 
 
-def _database_for(args: argparse.Namespace, settings: Settings) -> Path | str:
-    if args.db is not None:
-        return args.db
-    if args.demo:
-        from crm_desktop.demo import ensure_demo_database
-
-        path = paths.demo_db_path()
-        ensure_demo_database(path)
-        close_db()
-        return path
-    return settings.database_path or paths.default_db_path()
-
-
 def save_screenshot(window: MainWindow, path: Path) -> int:
-    """Show the window with the first customer chosen, save it as a PNG; 0 if saved."""
+    """Show the window with the first customer chosen, save it in the format its name says
+    (see parse_args()); 0 if saved."""
     window.resize(1400, 860)
     window.show()
     window.customers.select_first()
     app = QApplication.instance()
     for _ in range(5):  # let layouts settle and lazy pages arrive
         app.processEvents()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    saved = window.grab().save(str(path), "PNG")
+    saved = window.grab().save(str(path), screenshot_format(path))
     if not saved:
-        print(f"Could not save the screenshot to {path}", file=sys.stderr)
+        print(f"crm-desktop: could not save the screenshot to {path}", file=sys.stderr)
     return 0 if saved else 1
 
 
@@ -212,6 +227,60 @@ def exit_when_shown(window: MainWindow) -> None:
     window.repaint()
     print("shown", flush=True)
     QApplication.quit()
+
+
+def _existing_database(args: argparse.Namespace) -> str | None:
+    """For the work without a window (--check, --export, --backup): the database to use,
+    or None after saying in one sentence why there is none (nothing is created)."""
+    paths.configure_identity()
+    try:
+        choice = database_to_open(args.db, args.demo, Settings())
+    except CrmError as exc:
+        print(refusal(exc), file=sys.stderr)
+        return None
+    path = choice.location.path
+    if path is not None and not path.exists():
+        print(refusal(DatabaseMissingError(path)), file=sys.stderr)
+        if choice.origin is Origin.demo:
+            print("Start crm-desktop --demo once to make the demo database.", file=sys.stderr)
+        return None
+    return str(choice.location)
+
+
+def open_first_window(
+    args: argparse.Namespace, settings: Settings, prompts: Prompts
+) -> MainWindow | None:
+    """The main window on the database this start opens; when that one is missing or
+    cannot be used, the command line (--db, --screenshot) refuses it in one sentence, and
+    a window start asks for another (ui.database_choice). None: nothing to open."""
+    try:
+        choice = database_to_open(args.db, args.demo, settings)
+    except CrmError as exc:
+        print(refusal(exc), file=sys.stderr)
+        return None
+    chooser = DatabaseChooser(prompts, at_start=True)
+    asks = args.screenshot is None
+    while True:
+        try:
+            if choice.origin is Origin.demo:
+                from crm_desktop.demo import ensure_demo_database
+
+                assert choice.location.path is not None
+                ensure_demo_database(choice.location.path)
+                close_db()
+            return create_main_window(choice.location, settings, prompts, create=choice.create)
+        except CrmError as exc:  # missing, not a database, damaged, a server that refused
+            log.warning("Cannot open %s: %s", choice.location, exc)
+            missing = isinstance(exc, DatabaseMissingError)
+            if not asks or (missing and choice.origin is Origin.command_line):
+                print(refusal(exc, choice.location), file=sys.stderr)
+                return None
+            if not missing:
+                print(refusal(exc, choice.location), file=sys.stderr)
+            chosen = chooser.after_failure(choice.location, exc)
+            if chosen is None:
+                return None
+            choice = chosen
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -224,29 +293,30 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         from crm_desktop.check import run_check  # only here: the window does not need it
 
-        paths.configure_identity()
-        return run_check(args.db or Settings().database_path or paths.default_db_path())
+        database = _existing_database(args)
+        return EXIT_DATABASE if database is None else run_check(database)
     if args.export is not None or args.backup is not None:
         from crm_desktop import commands  # work for scripts: no window
 
-        paths.configure_identity()
-        database = args.db or Settings().database_path or paths.default_db_path()
+        database = _existing_database(args)
+        if database is None:
+            return EXIT_DATABASE
         if args.backup is not None:
             return commands.run_backup(database, args.backup)
         return commands.run_export(database, args.export, args.to)
+    if args.screenshot is not None:
+        screenshot_platform()
+    problem = display_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_NO_DISPLAY
     app = application()
     log_file = setup_logging()
     log.info("Starting %s %s", APP_DISPLAY_NAME, __version__)
     settings = Settings()
-    try:
-        db_path = _database_for(args, settings)
-        window = create_main_window(db_path, settings)
-    except CrmError as exc:  # a file or server that cannot be used, an address that is wrong
-        explanation = explain(exc)
-        print(f"{explanation.title}: {exc}", file=sys.stderr)
-        if args.screenshot is None:
-            QMessageBox.critical(None, explanation.title, explanation.text)
-        return 2
+    window = open_first_window(args, settings, Prompts())
+    if window is None:
+        return EXIT_DATABASE
     install_excepthook(window)
     if args.screenshot is not None:
         code = save_screenshot(window, args.screenshot)
@@ -257,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     QTimer.singleShot(0, window.select_first_customer)
     if os.environ.get(EXIT_AFTER_SHOWN):
         QTimer.singleShot(0, lambda: exit_when_shown(window))
-    elif not args.demo:
+    elif window.context.location.path != paths.demo_db_path():
         # The daily backup, once the window is up and has read its first screenful.
         QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window.backups.start_daily)
     log.info("Log file: %s", log_file)

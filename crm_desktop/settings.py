@@ -36,6 +36,15 @@ class _Setting(Generic[T]):
         settings.qsettings.setValue(self.key, value)
 
 
+def _is_demo(text: str) -> bool:
+    if not text or "://" in text:
+        return False
+    try:
+        return Path(text).expanduser().absolute() == paths.demo_db_path()
+    except (OSError, ValueError):
+        return False
+
+
 def _account_name() -> str:
     try:
         return getpass.getuser()
@@ -70,12 +79,24 @@ class Settings:
         self.qsettings = qsettings
 
     def remember_database(self, path: Path | str) -> None:
-        """Make ``path`` the database to open next time, at the top of the recent files."""
+        """Make ``path`` the database to open next time, at the top of the recent files.
+        The demo database is never remembered: a plain start after ``--demo`` opens the
+        last real database, where real customers belong."""
         text = str(path)
+        if _is_demo(text):
+            return
         self.database_path = text
-        self.recent_databases = [text, *(p for p in self.recent_databases if p != text)][
-            :MAX_RECENT
-        ]
+        self.recent_databases = [
+            text,
+            *(p for p in self.recent_databases if p not in (text, "") and not _is_demo(p)),
+        ][:MAX_RECENT]
+
+    @property
+    def last_database(self) -> str:
+        """The last real database used ("" when none): never the demo, even if an older
+        version remembered it."""
+        text = self.database_path
+        return "" if _is_demo(text) else text
 
     def daily_backup_folder(self) -> Path:
         """Where daily backups go: the chosen folder, or ``backups`` in the data folder."""

@@ -40,3 +40,17 @@ def test_a_single_recent_file_is_a_list(tmp_path):
     settings.remember_database("/only.sqlite3")
     settings.sync()
     assert make(tmp_path).recent_databases == ["/only.sqlite3"]
+
+
+def test_the_demo_is_never_remembered(tmp_path):
+    from crm_desktop import paths
+
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    real = tmp_path / "office.sqlite3"
+    settings.remember_database(real)
+    settings.remember_database(paths.demo_db_path())
+    assert settings.last_database == str(real)
+    assert settings.recent_databases == [str(real)]
+    # An older version remembered the demo: a plain start does not open it.
+    settings.database_path = str(paths.demo_db_path())
+    assert settings.last_database == ""

@@ -17,6 +17,9 @@ from crm_desktop.service.connection import CrmDatabase, IndexBuild, current_data
 
 log = logging.getLogger("crm_desktop.ui.indexes")
 
+# How long stopping waits for the build's thread (Ctrl+Q must be immediate).
+STOP_WAIT_SECONDS = 0.2
+
 
 class IndexBuilder(QObject):
     """Builds the open file's pending indexes; ``finished`` (in the GUI thread) says when."""
@@ -48,14 +51,19 @@ class IndexBuilder(QObject):
         self._thread.start()
         return True
 
-    def stop(self) -> None:
-        """Interrupt a build (the file is closed or the app quits); it resumes next time."""
+    def stop(self, wait: float = STOP_WAIT_SECONDS) -> None:
+        """Interrupt a build (the file is closed or the app quits); it resumes next time.
+
+        Waits at most ``wait`` seconds: SQLite notices the interrupt between rows, but not
+        while it sorts a big index's keys (up to a second or two). A build still sorting
+        then ends by itself, in its own transaction on its own connection: its index is
+        rolled back (or never started), and a quitting app does not wait for it."""
         build, thread = self._build, self._thread
         self._build = self._thread = None
         if build is not None:
             build.stop()
         if thread is not None:
-            thread.join(timeout=10)
+            thread.join(timeout=wait)
 
     def _run(self, build: IndexBuild) -> None:
         error: BaseException | None = None

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -17,19 +16,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop import APP_DISPLAY_NAME, __version__, service
+from crm_desktop import APP_DISPLAY_NAME, __version__, paths, service
+from crm_desktop.errors import DatabaseMissingError
 from crm_desktop.locations import DatabaseLocation, LocationError, parse_location
 from crm_desktop.service.connection import close_db, init_db
 from crm_desktop.ui import icons
 from crm_desktop.ui.backups.actions import BackupActions
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.customers.panel import CustomerPanel
+from crm_desktop.ui.database_choice import DatabaseChooser
 from crm_desktop.ui.dialogs.settings import SettingsDialog
 from crm_desktop.ui.dossier.actions import DossierActions
 from crm_desktop.ui.indexes import IndexBuilder
 from crm_desktop.ui.live_refresh import DatabaseWatcher
 from crm_desktop.ui.media.panel import MediaPanel
 from crm_desktop.ui.timeline.panel import TimelinePanel
+
+
+def _home_abbreviated(path: Path) -> str:
+    """``~/Documents/crm.sqlite3`` for a file in the home folder, else the whole path."""
+    try:
+        return "~/" + path.relative_to(Path.home()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 class MainWindow(QMainWindow):
@@ -155,9 +164,11 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
-        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, None, "quit")
+        # Ctrl+Q everywhere: some platforms (Windows, Qt's offscreen) bind no key to Quit.
+        quit_keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)]
+        self.quit_action.setShortcuts(list(dict.fromkeys([*quit_keys, QKeySequence("Ctrl+Q")])))
+        file_menu.addAction(self.quit_action)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         undo = self.context.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -225,15 +236,30 @@ class MainWindow(QMainWindow):
         self.media_count.setText(text)
 
     def _show_database(self) -> None:
+        """The title bar and the status bar say which database is open (the demo as such)."""
         location = self.context.location
         reason = self.context.read_only_reason
+        demo = location.path is not None and location.path == paths.demo_db_path()
         suffix = self.tr(" (read-only)") if reason else ""
         if self._offline_reason:
             suffix = self.tr(" (offline)")
-        self.setWindowTitle(f"{location.display_name}{suffix} — {APP_DISPLAY_NAME}")
-        self.database_label.setText(location.display_name + suffix)
-        self.database_label.setToolTip(str(location))
+        name = self.tr("Demo data") if demo else location.display_name
+        self.setWindowTitle(f"{name}{suffix} — {APP_DISPLAY_NAME}")
+        where = _home_abbreviated(location.path) if location.path is not None else str(location)
+        label = self.tr("Demo data: {where}").format(where=where) if demo else where
+        self.database_label.setText(label + suffix)
+        self.database_label.setToolTip(
+            self.tr("The database that is open: {location}").format(location=location)
+        )
         notes = list(self.context.warnings)
+        if demo:
+            notes.append(
+                self.tr(
+                    "This is the demo database, with made-up customers to try things out. For "
+                    "your own customers, open your database (File ▸ Open recent) or start CRM "
+                    "Desktop without --demo."
+                )
+            )
         if reason:
             notes.insert(
                 0,
@@ -298,9 +324,12 @@ class MainWindow(QMainWindow):
         else:
             self.customers.select_first()
 
-    def switch_database(self, target: Path | str | DatabaseLocation) -> bool:
+    def switch_database(
+        self, target: Path | str | DatabaseLocation, *, create: bool = False
+    ) -> bool:
         """Open another database (a file or a server) in this window; on failure the current
-        one stays open and the user is told why."""
+        one stays open and the user is told why. A file that is not there is created only
+        with ``create`` (File ▸ New database…); otherwise the user is asked what to do."""
         try:
             location = target if isinstance(target, DatabaseLocation) else parse_location(target)
         except LocationError as exc:
@@ -308,12 +337,19 @@ class MainWindow(QMainWindow):
             return False
         if location == self.context.location:
             return True
+        if location.path is not None and not location.path.exists() and not create:
+            choice = DatabaseChooser(self.context.prompts, self, at_start=False).after_missing(
+                DatabaseMissingError(location.path)
+            )
+            if choice is None:
+                return False
+            return self.switch_database(choice.location, create=choice.create)
         previous = self.context.location
         self.watcher.stop()
         self.indexes.stop()
         close_db()
         try:
-            db = init_db(location)
+            db = init_db(location, create=create)
         except Exception as exc:
             db = init_db(previous)
             self.watcher.start()
@@ -372,29 +408,30 @@ class MainWindow(QMainWindow):
         self._opened(location, db.read_only_reason, db.warnings)
         return True
 
-    def _file_filter(self) -> str:
-        return self.tr("CRM databases (*.sqlite3 *.sqlite *.db);;All files (*)")
-
     def open_database(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open database"), str(self.context.folder), self._file_filter()
+        """File ▸ Open: an existing database (a new one is File ▸ New database…)."""
+        choice = DatabaseChooser(self.context.prompts, self, at_start=False).locate(
+            self.context.db_path
         )
-        if name:
-            self.switch_database(name)
+        if choice is not None:
+            self.switch_database(choice.location)
 
     def new_database(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New database"), str(self.context.folder), self._file_filter()
-        )
-        if name:
-            if Path(name).exists():
-                # The save dialog asked before overwriting; a database is never overwritten.
-                self.context.prompts.inform(
-                    self,
-                    self.tr("New database"),
-                    self.tr("{0} already exists; it is opened as it is.").format(name),
-                )
-            self.switch_database(name)
+        """File ▸ New database…: create one where the user says (an existing file there is
+        opened as it is: a database is never overwritten)."""
+        current = self.context.db_path
+        suggested = current.parent / paths.DEFAULT_DB_NAME if current is not None else None
+        choice = DatabaseChooser(self.context.prompts, self, at_start=False).create(suggested)
+        if choice is None:
+            return
+        path = choice.location.path
+        if path is not None and path.exists():
+            self.context.prompts.inform(
+                self,
+                self.tr("New database"),
+                self.tr("{0} already exists; it is opened as it is.").format(path),
+            )
+        self.switch_database(choice.location, create=True)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -413,7 +450,7 @@ class MainWindow(QMainWindow):
     def _settings_saved(self, dialog: SettingsDialog) -> None:
         chosen = dialog.chosen_database()
         if chosen is not None and chosen != self.context.location:
-            self.switch_database(chosen)
+            self.switch_database(chosen, create=dialog.creates_database)
         else:
             self.context.events.settings_changed.emit()
 

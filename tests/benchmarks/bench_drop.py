@@ -86,7 +86,9 @@ class Bench:
         settings.user_name = "Benchmark"
         settings.nextcloud_folder = str(self.sync)
         self.prompts = ScriptedPrompts()
-        self.window = create_main_window(home / "bench.sqlite3", settings, self.prompts)
+        self.window = create_main_window(
+            home / "bench.sqlite3", settings, self.prompts, create=True
+        )
         self.window.resize(1400, 860)
         self.window.show()
         self.outside = make_files(home / "Downloads", count)

@@ -130,7 +130,7 @@ def test_another_processs_rows_appear_within_two_seconds(qtbot, window, db_file)
 
 def test_switching_to_another_database_and_back(qtbot, window, tmp_path, db_file):
     other = tmp_path / "other.sqlite3"
-    assert window.switch_database(other)
+    assert window.switch_database(other, create=True)  # as File ▸ New database… does
     assert window.customers.model.rowCount() == 0
     assert "other.sqlite3" in window.windowTitle()
     assert window.context.settings.recent_databases[0] == str(other)

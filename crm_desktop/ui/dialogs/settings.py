@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop import paths
+from crm_desktop.errors import explain
 from crm_desktop.locations import DatabaseLocation, LocationError, parse_location
 from crm_desktop.service.connection import probe_server
 from crm_desktop.ui.backups.settings_section import BackupSettings
 from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.database_choice import DatabaseChooser, nearest_folder
 from crm_desktop.ui.dialogs.base import RememberedDialog
 from crm_desktop.ui.forms import FieldForm, dialog_layout
 
@@ -38,7 +40,8 @@ class _Probe(QObject):
         try:
             usable, text = probe_server(location)
         except Exception as exc:  # a missing driver, anything else: said, not raised
-            usable, text = False, f"{type(exc).__name__}: {exc}"
+            explanation = explain(exc)
+            usable, text = False, f"{explanation.title}. {explanation.text}"
         with contextlib.suppress(RuntimeError):  # the dialog is gone: nobody asks any more
             self.answered.emit(usable, text)
 
@@ -52,6 +55,7 @@ class SettingsDialog(RememberedDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(680)
         settings = context.settings
+        self._new_path: Path | None = None  # a file asked for with "New…" (may be created)
 
         self.form = FieldForm(self)
         self.user_name = QLineEdit(settings.user_name, self)
@@ -223,29 +227,43 @@ class SettingsDialog(RememberedDialog):
         settings.sync()
         self.accept()
 
+    def sync_start_folder(self) -> Path:
+        """Where "Browse…" for the sync folder starts: the folder typed (or the nearest one
+        above it that exists), else the home folder; never the app's working folder."""
+        text = self.nextcloud_folder.text().strip()
+        return nearest_folder(Path(text).expanduser() if text else None)
+
+    def database_start_path(self) -> Path | None:
+        """Where the database file dialogs start: the file typed, else the open one."""
+        text = self.database.currentText().strip()
+        return Path(text).expanduser() if text and "://" not in text else self.context.db_path
+
     def _browse_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Nextcloud sync folder"), self.nextcloud_folder.text()
+            self, self.tr("Nextcloud sync folder"), str(self.sync_start_folder())
         )
         if folder:
             self.nextcloud_folder.setText(folder)
 
+    def _chooser(self) -> DatabaseChooser:
+        return DatabaseChooser(self.context.prompts, self, at_start=False)
+
     def _browse_database(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open database"),
-            str(self.context.folder),
-            self.tr("CRM databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
-        )
-        if name:
-            self.database.setCurrentText(name)
+        choice = self._chooser().locate(self.database_start_path())
+        if choice is not None:
+            self.database.setCurrentText(str(choice.location))
 
     def _new_database(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("New database"),
-            str(self.context.folder),
-            self.tr("CRM databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
+        near = self.database_start_path()
+        choice = self._chooser().create(
+            near.parent / paths.DEFAULT_DB_NAME if near is not None else None
         )
-        if name:
-            self.database.setCurrentText(name)
+        if choice is not None and choice.location.path is not None:
+            self._new_path = choice.location.path
+            self.database.setCurrentText(str(choice.location.path))
+
+    @property
+    def creates_database(self) -> bool:
+        """The file chosen is the one asked for with "New…" (so it may be created)."""
+        chosen = self.chosen_database()
+        return chosen is not None and chosen.path is not None and chosen.path == self._new_path

@@ -43,7 +43,7 @@ def live(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot, qapp, live, settings, prompts):
-    result = create_main_window(live, settings, prompts)
+    result = create_main_window(live, settings, prompts, create=True)
     for name in ("ACME GmbH", "Beta AG"):
         service.create_customer({"name": name})
     result.customers.model.reload()

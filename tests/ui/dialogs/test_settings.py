@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from crm_desktop.ui.dialogs.settings import SettingsDialog
@@ -82,3 +84,48 @@ def test_test_connection_to_a_real_server(qtbot, context, postgres_server):
     dialog.test_connection()
     qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10_000)
     assert dialog.connection_status.text().startswith("Connected to PostgreSQL")
+
+
+def test_a_missing_postgresql_driver_is_said_in_words(qtbot, context, monkeypatch):
+    """Without the office-server extra, "Test connection" said ModuleNotFoundError: psycopg."""
+    from crm_desktop.ui.dialogs import settings as settings_module
+
+    def no_driver(_location):
+        raise ModuleNotFoundError("No module named 'psycopg'", name="psycopg")
+
+    monkeypatch.setattr(settings_module, "probe_server", no_driver)
+    dialog = SettingsDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.on_server.setChecked(True)
+    dialog.server_url.setText("postgresql://anna@db.office.example/crm")
+    dialog.test_connection()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10_000)
+    text = dialog.connection_status.text()
+    assert "PostgreSQL driver is not installed" in text and "crm-desktop[postgres]" in text
+    assert "ModuleNotFoundError" not in text
+
+
+def test_browse_starts_at_the_sync_folder_and_the_database(qtbot, context, tmp_path):
+    dialog = SettingsDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.nextcloud_folder.setText(str(tmp_path / "Nextcloud" / "not yet"))
+    (tmp_path / "Nextcloud").mkdir()
+    assert dialog.sync_start_folder() == tmp_path / "Nextcloud"
+    dialog.nextcloud_folder.setText("")
+    assert dialog.sync_start_folder() == Path.home()
+    assert dialog.database_start_path() == context.db_path
+    dialog._browse_database()  # the file dialog opens beside the open database
+    assert context.prompts.asked[-1].kind == "open_path"
+    assert context.prompts.asked[-1].text == str(context.db_path.parent)
+
+
+def test_new_in_settings_creates_the_chosen_file(qtbot, context, tmp_path):
+    new = tmp_path / "office" / "new.sqlite3"
+    new.parent.mkdir()
+    context.prompts.paths.append(new)
+    dialog = SettingsDialog(context)
+    qtbot.addWidget(dialog)
+    dialog._new_database()
+    assert dialog.chosen_database().path == new and dialog.creates_database
+    dialog.database.setCurrentText(str(tmp_path / "typed.sqlite3"))
+    assert not dialog.creates_database  # typed by hand: opening it will ask first

@@ -42,7 +42,7 @@ def prompts() -> ScriptedPrompts:
 @pytest.fixture
 def window(qtbot, qapp, tmp_path, settings, prompts):
     db = tmp_path / "crm.sqlite3"
-    result = create_main_window(db, settings, prompts)
+    result = create_main_window(db, settings, prompts, create=True)
     customer = service.create_customer({"name": "Müller & Söhne", "email": "m@example.com"})
     for day in range(1, 61):
         service.create_comm(
