@@ -370,6 +370,13 @@ class CrmDatabase(APSWDatabase):
         if self.wal:
             switch_to_wal(conn, self.busy_timeout)
 
+    def checkpoint(self) -> None:
+        """A passive WAL checkpoint: copies what it can into the file, waits for nobody, and
+        blocks no writer (bulk_writes.BulkWrite runs one between its slices)."""
+        if self.wal and not self.read_only:
+            with contextlib.suppress(peewee.DatabaseError):
+                self.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
     @property
     def journal_mode(self) -> str:
         return str(self.execute_sql("PRAGMA journal_mode").fetchone()[0]).lower()
