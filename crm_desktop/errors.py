@@ -249,7 +249,7 @@ def explain(exc: BaseException) -> Explanation:
     if isinstance(exc, DatabaseMissingError):
         return Explanation(
             translate("errors", "There is no database there"),
-            translate("errors", "{path}\n\n{reason}. Nothing was created.").format(
+            translate("errors", "{path}\n\n{reason} Nothing was created.").format(
                 path=exc.path, reason=_sentence(exc.reason)
             ),
         )
@@ -323,7 +323,11 @@ def _explain_server(exc: ServerConnectionError) -> Explanation:
 
 
 def _sentence(reason: str) -> str:
-    return reason[:1].upper() + reason[1:] if reason else reason
+    """A reason ("the file is damaged") as a sentence: a capital letter, a full stop."""
+    if not reason:
+        return reason
+    text = reason[:1].upper() + reason[1:]
+    return text if text.endswith((".", "!", "?", ")")) else text + "."
 
 
 # SQLite's result codes (APSW's exception classes), and the entry of _SQLITE_MESSAGES for each.

@@ -18,7 +18,7 @@ from crm_desktop.service.connection import CrmDatabase, IndexBuild, current_data
 log = logging.getLogger("crm_desktop.ui.indexes")
 
 # How long stopping waits for the build's thread (Ctrl+Q must be immediate).
-STOP_WAIT_SECONDS = 0.2
+STOP_WAIT_SECONDS = 0.1
 
 
 class IndexBuilder(QObject):
