@@ -277,11 +277,80 @@ def watch_indexes(path: Path) -> dict[str, float]:
     }
 
 
+# When Ctrl+Q comes during the first index build of the big file (ms after the window
+# showed): its largest CREATE INDEX sorts for a while without noticing an interrupt.
+QUIT_MOMENTS_MS = (300, 500, 700, 900, 1100, 1400)
+
+
+def _quit_seconds(db: Path, after_ms: int) -> float:
+    """Seconds from File ▸ Quit to the end of the process (tests/benchmarks/quit_after.py)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.benchmarks.quit_after", str(after_ms), "--db", str(db)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stdout is not None
+    line = ""
+    while not line.startswith("quit "):
+        line = process.stdout.readline()
+        if not line:
+            raise RuntimeError("the app ended before it quit")
+    asked = float(line.split()[1])
+    process.wait(timeout=120)
+    return time.time() - asked
+
+
+def quit_time(data: BigFile) -> list[Result]:
+    """Ctrl+Q while the window is idle, and at moments during the first index build."""
+    folder = Path(tempfile.mkdtemp(prefix="crm-bench-quit-", dir=data.folder))
+    try:
+        idle = [_quit_seconds(data.big, 800) for _ in range(3)]
+        building = []
+        for moment in QUIT_MOMENTS_MS:
+            building.append(_quit_seconds(_fresh_copy(data.spec, folder), moment))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    worst = max(building) * 1000
+    return [
+        Result(
+            "Ctrl+Q to the process gone, window idle (big file)",
+            median(idle) * 1000,
+            None,
+            "",
+            "ms",
+            "≤ 400 ms",
+            median(idle) <= 0.4,
+            len(idle),
+            ["File ▸ Quit triggered 0.8 s after the window showed; median of three"],
+        ),
+        Result(
+            "Ctrl+Q during the first index build (worst moment)",
+            worst,
+            None,
+            "",
+            "ms",
+            "≤ 400 ms",
+            worst <= 400,
+            len(building),
+            [
+                "quit " + ", ".join(f"{m} ms" for m in QUIT_MOMENTS_MS) + " after the window "
+                "showed on a fresh copy of the file without indexes: "
+                + ", ".join(f"{s * 1000:.0f}" for s in building)
+                + " ms"
+            ],
+        ),
+    ]
+
+
 def run(data: BigFile, runs: int) -> list[Result]:
     log("  cold start…")
     results = cold_start(data, runs)
     log("  first start without indexes…")
     results.extend(first_start(data, max(3, runs // 2)))
+    log("  quitting…")
+    results.extend(quit_time(data))
     return results
 
 

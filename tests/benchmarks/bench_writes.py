@@ -101,8 +101,9 @@ def drop(data: BigFile, runs: int) -> list[Result]:
             seconds < 2,
             runs,
             [
-                f"{written} records in one transaction into the big file's media table; the "
-                "drop's scan and save (crm_desktop.drops) on a worker thread, no dialog"
+                f"{written} records into the big file's media table, in slices "
+                "(crm_desktop.bulk_writes); the drop's scan and save (crm_desktop.drops) on a "
+                "worker thread, no dialog"
             ],
         ),
         Result(
