@@ -199,7 +199,7 @@ def install_excepthook(window: MainWindow) -> None:
     def show_thread(args: threading.ExceptHookArgs) -> None:
         log.error(
             "Unexpected error in a thread",
-            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+            exc_info=args.exc_value,
         )
 
     sys.excepthook = show
@@ -212,9 +212,8 @@ def save_screenshot(window: MainWindow, path: Path) -> int:
     window.resize(1400, 860)
     window.show()
     window.customers.select_first()
-    app = QApplication.instance()
     for _ in range(5):  # let layouts settle and lazy pages arrive
-        app.processEvents()
+        QApplication.processEvents()
     saved = window.grab().save(str(path), screenshot_format(path))
     if not saved:
         print(f"crm-desktop: could not save the screenshot to {path}", file=sys.stderr)

@@ -128,11 +128,11 @@ class BulkWrite:
         if self.db.in_transaction():
             # Inside the caller's transaction the lock cannot be let go: one part of it.
             with self.db.atomic():
-                for step in pending:
-                    step()
+                for each in pending:
+                    each()
                     self.committed += 1
             return self.committed
-        step = next(pending, None)
+        step: Step | None = next(pending, None)
         if self._connection is None:
             self._connection = self.db.connection()
         try:

@@ -10,23 +10,25 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import peewee
 
 from crm_desktop import __version__
-from crm_desktop.database import (
-    INDEX_DDL,
+from crm_desktop.database.sqlite import (
     SQLITE_HEADER,
-    TABLES,
-    CommTable,
     CrmDatabase,
-    CustomerTable,
-    MediaTable,
     connect_read_only,
     read_only_reason,
-    schema_problems,
     sqlite_library_version,
+)
+from crm_desktop.database.tables import (
+    INDEX_DDL,
+    TABLES,
+    CommTable,
+    CustomerTable,
+    MediaTable,
+    schema_problems,
 )
 from crm_desktop.errors import CrmError
 from crm_desktop.locations import DatabaseLocation, Kind, parse_location
@@ -89,7 +91,7 @@ def _count_where(table: type[peewee.Model], condition: peewee.Expression) -> int
 
 
 def _misfits(db: CrmDatabase, report: Report) -> None:
-    checks = [
+    checks: list[tuple[str, peewee.Field[Any], list[str]]] = [
         ("communication types", CommTable.type, [t.value for t in CommType]),
         ("communication directions", CommTable.direction, [d.value for d in CommDirection]),
         ("media directions", MediaTable.direction, [d.value for d in MediaDirection]),
@@ -205,7 +207,7 @@ def _inspect(
 
 def check_server(location: DatabaseLocation) -> Report:
     """The server side of --check: reachable, compatible tables, their row counts."""
-    from crm_desktop.postgres import ServerDatabase
+    from crm_desktop.database.postgres import ServerDatabase
 
     report = Report(location.url, [])
     db = ServerDatabase(location)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QGuiApplication
 
 from crm_desktop import paths
-from crm_desktop.database import CrmDatabase, IndexBuild, close_db, init_db
+from crm_desktop.database import close_db, init_db
 from crm_desktop.errors import CrmError, explain
 from crm_desktop.locations import DatabaseLocation, Kind, parse_location
 
@@ -43,11 +43,11 @@ def _open(database: Path | str, err: TextIO) -> DatabaseLocation | None:
     except CrmError as exc:
         _say_error(exc, err)
         return None
-    if isinstance(db, CrmDatabase) and db.pending_indexes and not db.read_only_reason:
+    indexes = db.index_work()
+    if indexes is not None:
         # A big file the app has not opened before: its lists need the app's indexes, and
         # so does an export of thousands of entries (the window builds them the same way).
-        IndexBuild(db).run()
-        db.pending_indexes.clear()
+        indexes.run()
     return location
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import peewee
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from crm_desktop.i18n import translate
+from crm_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class CrmError(Exception):
@@ -89,22 +91,47 @@ class SchemaMismatchError(DatabaseFileError):
         )
 
 
-class ServerConnectionError(peewee.OperationalError):
-    """The office server cannot be used now: the connection broke, could not be made, or
-    the server is full. ``detail`` is libpq's first line (the address never holds a
-    password, so neither does this); the app keeps trying by itself."""
+class DatabaseProblem(Enum):
+    """Why the database could not do what was asked, as the engines tell it by the error's
+    type or code (APSW's exception classes, PostgreSQL's SQLSTATE), never by its words."""
 
-    def __init__(self, detail: str, *, full: bool = False) -> None:
+    busy = "busy"  # another program holds the lock
+    read_only = "read_only"  # the file, its folder or the server's transaction is read-only
+    disk_full = "disk_full"
+    damaged = "damaged"  # not a database, or a damaged one
+    unreachable = "unreachable"  # the file cannot be read or written (a drive gone)
+    server_unreachable = "server_unreachable"  # the server or the network is down
+    server_full = "server_full"  # every connection the server allows is in use
+    login_refused = "login_refused"
+    no_secure_connection = "no_secure_connection"  # TLS (sslmode) did not work out
+
+
+class ServerConnectionError(peewee.OperationalError):
+    """The office server cannot be used now: the connection broke, could not be made, the
+    server is full or refused the login (``problem``). ``detail`` is libpq's first line
+    (the address never holds a password, so neither does this); the app keeps trying by
+    itself."""
+
+    def __init__(
+        self, detail: str, problem: DatabaseProblem = DatabaseProblem.server_unreachable
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
-        self.full = full
+        self.problem = problem
+
+    @property
+    def full(self) -> bool:
+        return self.problem is DatabaseProblem.server_full
 
 
-class ConflictError(CrmError):
+Record = TypeVar("Record")
+
+
+class ConflictError(CrmError, Generic[Record]):
     """A record changed or vanished in the database while a person was editing it."""
 
     def __init__(
-        self, kind: str, record_id: str, current: object | None, fields: tuple[str, ...] = ()
+        self, kind: str, record_id: str, current: Record | None, fields: tuple[str, ...] = ()
     ) -> None:
         self.kind = kind
         self.record_id = record_id
@@ -136,45 +163,6 @@ class Explanation:
     is_bug: bool = False
 
 
-# Why libpq could not log in, and what a person should read instead. Told apart by libpq's
-# words, the only sign it gives before a session exists (no SQLSTATE); a connection that was
-# lost is told by its SQLSTATE instead (crm_desktop.postgres), and any other failure to
-# connect reads as "cannot be reached".
-_LOGIN_MESSAGES = (
-    (
-        ("password authentication failed", "no password supplied", "authentication failed"),
-        QT_TRANSLATE_NOOP("errors", "The office server refused the login"),
-        QT_TRANSLATE_NOOP(
-            "errors",
-            "Check the user name in the server's address, and the password in ~/.pgpass (or the "
-            "PGPASSWORD variable, or a PostgreSQL service file). Nothing was saved.",
-        ),
-    ),
-    (
-        ("ssl", "certificate"),
-        QT_TRANSLATE_NOOP("errors", "No secure connection to the office server"),
-        QT_TRANSLATE_NOOP(
-            "errors",
-            "The server's encryption (sslmode) did not work out. Ask whoever runs the server. "
-            "Nothing was saved.",
-        ),
-    ),
-)
-
-
-def sqlite_error(exc: BaseException) -> BaseException | None:
-    """The SQLite (APSW) error behind an error, if any: peewee raises its own exception
-    types while handling APSW's, whose class tells the result code."""
-    seen: BaseException | None = exc
-    for _depth in range(5):
-        if seen is None:
-            return None
-        if type(seen).__module__ == "apsw":
-            return seen
-        seen = seen.__cause__ or seen.__context__
-    return None
-
-
 def driver_missing(exc: BaseException) -> bool:
     """The office-server driver (psycopg) could not be imported."""
     return isinstance(exc, ModuleNotFoundError) and (exc.name or "").split(".")[0] in (
@@ -182,53 +170,6 @@ def driver_missing(exc: BaseException) -> bool:
         "psycopg_binary",
         "psycopg_c",
     )
-
-
-# What SQLite says, and what a person should read instead.
-_SQLITE_MESSAGES = (
-    (
-        ("locked", "busy"),
-        QT_TRANSLATE_NOOP("errors", "The database is busy"),
-        QT_TRANSLATE_NOOP(
-            "errors",
-            "Another program is writing to the database. Nothing was saved; try again in a moment.",
-        ),
-    ),
-    (
-        ("readonly", "read-only", "read only"),
-        QT_TRANSLATE_NOOP("errors", "The database is read-only"),
-        QT_TRANSLATE_NOOP(
-            "errors",
-            "The database file cannot be written to (the file or its folder is read-only). "
-            "Nothing was saved.",
-        ),
-    ),
-    (
-        ("full",),
-        QT_TRANSLATE_NOOP("errors", "The disk is full"),
-        QT_TRANSLATE_NOOP(
-            "errors",
-            "There is no space left for the database. Free some space, then try again.",
-        ),
-    ),
-    (
-        ("malformed", "not a database", "corrupt"),
-        QT_TRANSLATE_NOOP("errors", "The database is damaged"),
-        QT_TRANSLATE_NOOP(
-            "errors",
-            "The database file is damaged. Nothing was written to it; open a backup copy.",
-        ),
-    ),
-    (
-        ("unable to open", "disk i/o"),
-        QT_TRANSLATE_NOOP("errors", "The database cannot be reached"),
-        QT_TRANSLATE_NOOP(
-            "errors",
-            "The database file cannot be read or written (is its drive or network share still "
-            "there?). Nothing was saved.",
-        ),
-    ),
-)
 
 
 def explain(exc: BaseException) -> Explanation:
@@ -269,16 +210,10 @@ def explain(exc: BaseException) -> Explanation:
                 '"crm-desktop[postgres]" (the installers include it).',
             ),
         )
-    if isinstance(exc, ServerConnectionError):
-        return _explain_server(exc)
-    if isinstance(exc, peewee.DatabaseError):
-        by_type = _by_sqlite_type(sqlite_error(exc))
-        if by_type is not None:
-            return by_type
-        message = str(exc).lower()
-        for needles, title, text in _SQLITE_MESSAGES:
-            if any(needle in message for needle in needles):
-                return Explanation(translate("errors", str(title)), translate("errors", str(text)))
+    problem = database_problem(exc)
+    if problem is not None:
+        title, text = _PROBLEM_WORDS[problem]
+        return Explanation(translate("errors", title), translate("errors", text))
     if isinstance(exc, CrmError):  # e.g. an address that cannot be used: already in words
         return Explanation(translate("errors", "This cannot be used as it is"), str(exc))
     if isinstance(exc, OSError) and exc.errno in _OS_MESSAGES:
@@ -297,29 +232,119 @@ def explain(exc: BaseException) -> Explanation:
     )
 
 
-def _explain_server(exc: ServerConnectionError) -> Explanation:
-    if exc.full:
-        return Explanation(
-            translate("errors", "The office server is full"),
-            translate(
-                "errors",
-                "The office server is full (every connection it allows is in use): its "
-                "administrator can raise max_connections to twice the number of desktops plus "
-                "20 and restart it, or end connections that are no longer needed.",
-            ),
-        )
-    detail = exc.detail.lower()
-    for needles, title, text in _LOGIN_MESSAGES:
-        if any(needle in detail for needle in needles):
-            return Explanation(translate("errors", str(title)), translate("errors", str(text)))
-    return Explanation(
-        translate("errors", "The office server cannot be reached"),
-        translate(
+# What a person reads for each problem (the title, then what happened and what to do).
+_PROBLEM_WORDS = {
+    DatabaseProblem.busy: (
+        QT_TRANSLATE_NOOP("errors", "The database is busy"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Another program is writing to the database. Nothing was saved; try again in a moment.",
+        ),
+    ),
+    DatabaseProblem.read_only: (
+        QT_TRANSLATE_NOOP("errors", "The database is read-only"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The database file cannot be written to (the file or its folder is read-only). "
+            "Nothing was saved.",
+        ),
+    ),
+    DatabaseProblem.disk_full: (
+        QT_TRANSLATE_NOOP("errors", "The disk is full"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "There is no space left for the database. Free some space, then try again.",
+        ),
+    ),
+    DatabaseProblem.damaged: (
+        QT_TRANSLATE_NOOP("errors", "The database is damaged"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The database file is damaged. Nothing was written to it; open a backup copy.",
+        ),
+    ),
+    DatabaseProblem.unreachable: (
+        QT_TRANSLATE_NOOP("errors", "The database cannot be reached"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The database file cannot be read or written (is its drive or network share still "
+            "there?). Nothing was saved.",
+        ),
+    ),
+    DatabaseProblem.server_unreachable: (
+        QT_TRANSLATE_NOOP("errors", "The office server cannot be reached"),
+        QT_TRANSLATE_NOOP(
             "errors",
             "The server or the network is down. Nothing was saved; the app reconnects by itself "
             "when the server is back.",
         ),
-    )
+    ),
+    DatabaseProblem.server_full: (
+        QT_TRANSLATE_NOOP("errors", "The office server is full"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The office server is full (every connection it allows is in use): its "
+            "administrator can raise max_connections to twice the number of desktops plus "
+            "20 and restart it, or end connections that are no longer needed.",
+        ),
+    ),
+    DatabaseProblem.login_refused: (
+        QT_TRANSLATE_NOOP("errors", "The office server refused the login"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Check the user name in the server's address, and the password in ~/.pgpass (or the "
+            "PGPASSWORD variable, or a PostgreSQL service file). Nothing was saved.",
+        ),
+    ),
+    DatabaseProblem.no_secure_connection: (
+        QT_TRANSLATE_NOOP("errors", "No secure connection to the office server"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "The server's encryption (sslmode) did not work out. Ask whoever runs the server. "
+            "Nothing was saved.",
+        ),
+    ),
+}
+
+# How each database engine tells its own errors apart, by the error's class or code and
+# never by its words (crm_desktop/database/sqlite/errors.py,
+# crm_desktop/database/postgres/errors.py add theirs when they are imported): this module
+# sits below the data layer and knows no database driver.
+ProblemFinder = Callable[[BaseException], DatabaseProblem | None]
+_problem_finders: list[ProblemFinder] = []
+
+
+def add_problem_finder(finder: ProblemFinder) -> None:
+    """Let ``explain()`` ask ``finder`` what a driver's error means (an engine's own)."""
+    if finder not in _problem_finders:
+        _problem_finders.append(finder)
+
+
+def causes(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and what it wraps: peewee keeps the driver's error as its first argument and
+    as the context it was raised in."""
+    seen: set[int] = set()
+    pending = [exc]
+    while pending:
+        current = pending.pop(0)
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        pending.extend(arg for arg in current.args[:1] if isinstance(arg, BaseException))
+        pending.extend(c for c in (current.__cause__, current.__context__) if c is not None)
+
+
+def database_problem(exc: BaseException) -> DatabaseProblem | None:
+    """What the database's error ``exc`` (or one it wraps) means, if an engine knows it."""
+    for cause in causes(exc):
+        if isinstance(cause, ServerConnectionError):
+            return cause.problem
+        for finder in _problem_finders:
+            problem = finder(cause)
+            if problem is not None:
+                return problem
+    return None
 
 
 def _sentence(reason: str) -> str:
@@ -330,31 +355,25 @@ def _sentence(reason: str) -> str:
     return text if text.endswith((".", "!", "?", ")")) else text + "."
 
 
-# SQLite's result codes (APSW's exception classes), and the entry of _SQLITE_MESSAGES for each.
-_SQLITE_TYPES = {
-    "BusyError": 0,
-    "LockedError": 0,
-    "ReadOnlyError": 1,
-    "FullError": 2,
-    "CorruptError": 3,
-    "NotADBError": 3,
-    "CantOpenError": 4,
-    "IOError": 4,
-}
-
-
-def _by_sqlite_type(error: BaseException | None) -> Explanation | None:
-    number = _SQLITE_TYPES.get(type(error).__name__) if error is not None else None
-    if number is None:
-        return None
-    _needles, title, text = _SQLITE_MESSAGES[number]
-    return Explanation(translate("errors", title), translate("errors", text))
-
-
 _OS_MESSAGES = {
-    errno.EACCES: ("No permission", "You have no permission to use {path}."),
-    errno.EPERM: ("No permission", "You have no permission to use {path}."),
-    errno.ENOSPC: ("The disk is full", "There is no space left on the disk for {path}."),
-    errno.EROFS: ("Read-only", "{path} is on a read-only drive."),
-    errno.ENOENT: ("Not found", "{path} does not exist (any more)."),
+    errno.EACCES: (
+        QT_TRANSLATE_NOOP("errors", "No permission"),
+        QT_TRANSLATE_NOOP("errors", "You have no permission to use {path}."),
+    ),
+    errno.EPERM: (
+        QT_TRANSLATE_NOOP("errors", "No permission"),
+        QT_TRANSLATE_NOOP("errors", "You have no permission to use {path}."),
+    ),
+    errno.ENOSPC: (
+        QT_TRANSLATE_NOOP("errors", "The disk is full"),
+        QT_TRANSLATE_NOOP("errors", "There is no space left on the disk for {path}."),
+    ),
+    errno.EROFS: (
+        QT_TRANSLATE_NOOP("errors", "Read-only"),
+        QT_TRANSLATE_NOOP("errors", "{path} is on a read-only drive."),
+    ),
+    errno.ENOENT: (
+        QT_TRANSLATE_NOOP("errors", "Not found"),
+        QT_TRANSLATE_NOOP("errors", "{path} does not exist (any more)."),
+    ),
 }

@@ -44,18 +44,16 @@ class LenientRows(list[tuple[Any, ...]]):
 
 
 def _plain(node: peewee.Node) -> tuple[peewee.Node, str | None]:
-    """A selected column without its alias, and the alias."""
-    alias = None
+    """A selected column without its alias, and the alias. (A subquery among the columns is
+    named with ``peewee.Alias(subquery, name)``, whose name peewee makes public.)"""
     if isinstance(node, peewee.Alias):
-        node, alias = node.node, node._alias
-    elif isinstance(node, peewee.SelectQuery) and node._alias:  # an aliased subquery
-        node, alias = node.alias(None), node._alias
-    return node, alias
+        return node.unalias(), node.name
+    return node, None
 
 
-def _database(query: peewee.BaseQuery) -> Any:
-    """The database the query's models are bound to (the open one, or check's own)."""
-    return query._database or database_proxy
+def _database(query: peewee.ModelSelect[Any]) -> Any:
+    """The database the query's table is bound to (the open one, or check's own)."""
+    return query.model._meta.database
 
 
 def _readable(raw: Any, kind: str) -> Any:
@@ -85,7 +83,7 @@ def readable_row(values: tuple[Any, ...]) -> tuple[Any, ...]:
     return row
 
 
-def lenient_rows(query: peewee.SelectBase) -> list[tuple[Any, ...]]:
+def lenient_rows(query: peewee.ModelSelect[Any]) -> list[tuple[Any, ...]]:
     """The rows of ``query`` when some value is not valid UTF-8: every row, each value as
     text where it decodes, an Undecodable where it does not (see the module's docstring)."""
     columns = [_plain(node) for node in query.selected_columns]
@@ -107,12 +105,12 @@ def lenient_rows(query: peewee.SelectBase) -> list[tuple[Any, ...]]:
     return rows
 
 
-def exact_rows(query: peewee.SelectBase) -> list[tuple[Any, ...]]:
+def exact_rows(query: peewee.ModelSelect[Any]) -> list[tuple[Any, ...]]:
     """The rows of ``query`` exactly as stored, to be written back as they were (undo of a
     delete): a TEXT value that is not valid UTF-8, and a BLOB, come as expressions that
     write the same bytes back with the same type."""
     try:
-        rows = _database(query).execute(query).fetchall()
+        rows: list[tuple[Any, ...]] = _database(query).execute(query).fetchall()
         if not any(type(value) is bytes for row in rows for value in row):
             return rows
     except UnicodeDecodeError:
@@ -151,11 +149,11 @@ class PreparedQuery:
     SQL peewee generated with the real values, returning plain tuples.
     """
 
-    def __init__(self, build: Callable[..., peewee.Query]) -> None:
+    def __init__(self, build: Callable[..., peewee.ModelSelect[Any]]) -> None:
         self._build = build
-        self._compiled: tuple[peewee.Database, str, tuple[tuple[int, Any], ...]] | None = None
+        self._compiled: tuple[Any, str, tuple[tuple[int, Any], ...]] | None = None
 
-    def _compile(self, db: peewee.Database, arity: int) -> tuple[str, tuple[tuple[int, Any], ...]]:
+    def _compile(self, db: Any, arity: int) -> tuple[str, tuple[tuple[int, Any], ...]]:
         sql, params = self._build(*_SLOTS[:arity]).sql()
         slots = {slot: number for number, slot in enumerate(_SLOTS[:arity])}
         template = tuple(
@@ -176,15 +174,17 @@ class PreparedQuery:
             sql, template = self._compile(db, len(values))
         params = [values[number] if number >= 0 else value for number, value in template]
         try:
-            return db.execute_sql(sql, params).fetchall()
+            found: list[tuple[Any, ...]] = db.execute_sql(sql, params).fetchall()
+            return found
         except UnicodeDecodeError:
             return lenient_rows(self._build(*values))
 
 
-def fetch_tuples(query: peewee.SelectBase) -> list[tuple[Any, ...]]:
+def fetch_tuples(query: peewee.ModelSelect[Any]) -> list[tuple[Any, ...]]:
     """The rows of a peewee query as plain tuples, without peewee's object for each row;
     every row, also when a value is not valid text (see lenient_rows())."""
     try:
-        return _database(query).execute(query).fetchall()
+        rows: list[tuple[Any, ...]] = _database(query).execute(query).fetchall()
+        return rows
     except UnicodeDecodeError:
         return lenient_rows(query)

@@ -9,6 +9,7 @@ build on Windows has no console, so the exit code and the file are what a script
 
 from __future__ import annotations
 
+import functools
 import os
 import platform
 import sys
@@ -133,7 +134,7 @@ class SelfTest:
         return f"icons and style sheet in {folder}"
 
     def check_image_formats(self) -> str:
-        known = {bytes(name).decode() for name in QImageReader.supportedImageFormats()}
+        known = {bytes(name.data()).decode() for name in QImageReader.supportedImageFormats()}
         missing = [name for name in IMAGE_FORMATS if name not in known]
         expect(not missing, f"Qt cannot read {', '.join(missing)} (image format plugins missing)")
         return f"Qt reads {', '.join(IMAGE_FORMATS)}"
@@ -143,14 +144,12 @@ class SelfTest:
     def check_server_driver(self) -> str:
         """The office-server driver (and its libpq) loads, as opening a server would. The
         installers ship it; a pip install has it only with the postgres extra."""
-        from crm_desktop.postgres import Psycopg3Adapter
-
         try:
-            adapter = Psycopg3Adapter()
+            import psycopg
         except ImportError:
             expect(not getattr(sys, "frozen", False), "the installer lacks the psycopg driver")
             return "not installed (optional: pip install 'crm-desktop[postgres]')"
-        return f"psycopg {adapter.psycopg.__version__}, libpq {adapter.psycopg.pq.version()}"
+        return f"psycopg {psycopg.__version__}, libpq {psycopg.pq.version()}"
 
     def check_database(self) -> str:
         init_db(self.db_path)
@@ -244,8 +243,9 @@ class SelfTest:
                 ("mediaView", MEDIA_FILENAME),
             ):
                 view = window.findChild(QAbstractItemView, name)
-                expect(view is not None, f"no view named {name}")
-                _wait_for(lambda v=view, t=text: _shows(v, t))
+                if view is None:
+                    raise CheckError(f"no view named {name}")
+                _wait_for(functools.partial(_shows, view, text))
                 expect(_shows(view, text), f"{name} does not show {text!r}")
                 expect(view.isVisible(), f"{name} is not visible")
             expect(not window.grab().isNull(), "the window does not render")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from crm_desktop import paths
+from crm_desktop.locations import DatabaseLocation
 
 T = TypeVar("T")
 MAX_RECENT = 8
@@ -17,20 +19,12 @@ MAX_RECENT = 8
 class _Setting(Generic[T]):
     """A typed QSettings value as an attribute: ``settings.user_name = "anna"``."""
 
-    def __init__(self, key: str, default: T, kind: type) -> None:
-        self.key, self.default, self.kind = key, default, kind
+    def __init__(self, key: str, default: T | Callable[[], T], read: Callable[[object], T]) -> None:
+        self.key, self.default, self.read = key, default, read
 
     def __get__(self, settings: Settings, owner: type | None = None) -> T:
         default = self.default() if callable(self.default) else self.default
-        value = settings.qsettings.value(self.key, default)
-        if self.kind is list:
-            # QSettings gives back a str for a one-element list and None for an empty one.
-            if value is None:
-                return []  # type: ignore[return-value]
-            return [value] if isinstance(value, str) else list(value)  # type: ignore[return-value]
-        if self.kind is bool and isinstance(value, str):
-            return value.lower() == "true"  # type: ignore[return-value]
-        return self.kind(value)
+        return self.read(settings.qsettings.value(self.key, default))
 
     def __set__(self, settings: Settings, value: T) -> None:
         settings.qsettings.setValue(self.key, value)
@@ -45,6 +39,28 @@ def _is_demo(text: str) -> bool:
         return False
 
 
+# How a value comes back from the INI file (as text, whatever was stored).
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _flag(value: object) -> bool:
+    return value.lower() == "true" if isinstance(value, str) else bool(value)
+
+
+def _number(value: object) -> int:
+    return int(value) if isinstance(value, int | float | str) else 0
+
+
+def _texts(value: object) -> list[str]:
+    # QSettings gives back a str for a one-element list and None for an empty one.
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(item) for item in value] if isinstance(value, list | tuple) else []
+
+
 def _account_name() -> str:
     try:
         return getpass.getuser()
@@ -55,22 +71,22 @@ def _account_name() -> str:
 class Settings:
     """The app's settings, in an INI file in the per-user config folder (tests pass their own)."""
 
-    user_name = _Setting("user/name", _account_name, str)
-    nextcloud_folder = _Setting("nextcloud/sync_folder", "", str)
-    database_path = _Setting("database/path", "", str)
-    recent_databases = _Setting("database/recent", [], list)
-    media_view_mode = _Setting("media/view_mode", "table", str)
+    user_name = _Setting("user/name", _account_name, _text)
+    nextcloud_folder = _Setting("nextcloud/sync_folder", "", _text)
+    database_path = _Setting("database/path", "", _text)
+    recent_databases = _Setting("database/recent", [], _texts)
+    media_view_mode = _Setting("media/view_mode", "table", _text)
     # Daily backups of the open database file (crm_desktop/ui/backups): on or off, where
     # ("" = the default folder, backups_folder()), and how many to keep.
-    backup_daily = _Setting("backup/daily", True, bool)
-    backup_folder = _Setting("backup/folder", "", str)
-    backup_keep = _Setting("backup/keep", 7, int)
+    backup_daily = _Setting("backup/daily", True, _flag)
+    backup_folder = _Setting("backup/folder", "", _text)
+    backup_keep = _Setting("backup/keep", 7, _number)
     # Where the last backup by hand, restore, and export went (the file dialogs start there).
-    backup_last_folder = _Setting("backup/last_folder", "", str)
-    export_folder = _Setting("export/folder", "", str)
-    export_format = _Setting("export/format", "pdf", str)
-    export_oldest_first = _Setting("export/oldest_first", False, bool)
-    export_separator = _Setting("export/csv_separator", "", str)
+    backup_last_folder = _Setting("backup/last_folder", "", _text)
+    export_folder = _Setting("export/folder", "", _text)
+    export_format = _Setting("export/format", "pdf", _text)
+    export_oldest_first = _Setting("export/oldest_first", False, _flag)
+    export_separator = _Setting("export/csv_separator", "", _text)
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         if qsettings is None:
@@ -78,7 +94,7 @@ class Settings:
             qsettings = QSettings(str(path), QSettings.Format.IniFormat)
         self.qsettings = qsettings
 
-    def remember_database(self, path: Path | str) -> None:
+    def remember_database(self, path: Path | str | DatabaseLocation) -> None:
         """Make ``path`` the database to open next time, at the top of the recent files.
         The demo database is never remembered: a plain start after ``--demo`` opens the
         last real database, where real customers belong."""

@@ -39,14 +39,9 @@ import apsw
 import peewee
 
 from crm_desktop import safe_files
-from crm_desktop.database import (
-    SQLITE_HEADER,
-    TABLES,
-    connect_read_only,
-)
-from crm_desktop.database import (
-    schema_problems as table_problems,
-)
+from crm_desktop.database.sqlite import SQLITE_HEADER, connect_read_only
+from crm_desktop.database.tables import TABLES
+from crm_desktop.database.tables import schema_problems as table_problems
 from crm_desktop.errors import Cancelled, CrmError, ExplainedError
 from crm_desktop.i18n import translate
 

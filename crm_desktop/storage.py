@@ -110,11 +110,13 @@ def volume_of(path: Path) -> Volume | None:
 
 def _windows_remote_drive(root_path: str) -> bool:
     """A mapped network drive (Z:), which QStorageInfo reports like a local one."""
+    if sys.platform != "win32":
+        return False
     import ctypes
 
     drive_remote = 4
     drive = os.path.splitdrive(root_path)[0] + "\\"
-    return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == drive_remote)  # type: ignore[attr-defined]
+    return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == drive_remote)
 
 
 def storage_of(path: Path) -> Storage:

@@ -19,8 +19,7 @@ import pytest
 
 from crm_desktop import service
 from crm_desktop.database import TABLE_DDL, change_watch, close_db, init_db
-from crm_desktop.errors import DatabaseFileError, ServerConnectionError, explain
-from crm_desktop.postgres import (
+from crm_desktop.database.postgres import (
     NOTIFIED_TABLES,
     RETRY_DELAYS_SECONDS,
     ChangeListener,
@@ -29,6 +28,7 @@ from crm_desktop.postgres import (
     connection_lost,
     missing_statements,
 )
+from crm_desktop.errors import DatabaseFileError, ServerConnectionError, explain
 from tests.helpers.postgres import Server, remove, start_server
 from tests.helpers.processes import REPO
 from tests.helpers.tcp_proxy import Proxy

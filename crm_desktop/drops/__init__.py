@@ -6,7 +6,15 @@ person edits; ``save_drop()`` copies and records them, all or nothing.
 """
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what the type checker sees; at run time, __getattr__ below
+    from crm_desktop.drops.copying import Copier, CopyError, numbered
+    from crm_desktop.drops.review import Duplicate, Review, ReviewRow
+    from crm_desktop.drops.rules import Cancelled, normalize_path, record_problem
+    from crm_desktop.drops.save import Planned, SaveProgress, Shared, check_shared, save_drop
+    from crm_desktop.drops.scanning import Candidate, ScanOptions, scan
+    from crm_desktop.drops.urls import Dropped, dropped, from_urls, has_local_files
 
 # Loaded on first use: the app starts without the drop machinery, which a drop needs only.
 _WHERE = {

@@ -130,7 +130,7 @@ class Review:
         copied into it (under their Nextcloud path)."""
         return [
             Planned(
-                source=row.candidate.path,  # type: ignore[arg-type] (kept rows are files)
+                source=source,
                 filename=row.filename,
                 nextcloud_path=row.nextcloud_path,
                 mime_type=row.mime_type or None,
@@ -138,4 +138,5 @@ class Review:
                 size=row.candidate.size,
             )
             for row in self.kept()
+            if (source := row.candidate.path) is not None  # always: a kept row is a file
         ]

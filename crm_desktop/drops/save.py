@@ -118,7 +118,7 @@ def save_drop(
         report(writing=True)
         try:
             # In slices (BulkWrite); a cancel meanwhile deletes what was written.
-            return service.create_media_many(records, stop=cancel)  # type: ignore[arg-type]
+            return service.create_media_many(records, stop=cancel)
         except BulkWriteStopped:
             raise Cancelled from None
     except BaseException:

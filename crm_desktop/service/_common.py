@@ -9,12 +9,11 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from crm_desktop import timeutil
 from crm_desktop.database import database_proxy
 from crm_desktop.errors import ConflictError, InvalidInputError
-from crm_desktop.i18n import translate
+from crm_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from crm_desktop.models import field_errors
 from crm_desktop.queries import Undecodable
 
@@ -123,7 +122,7 @@ class Problems(list[str]):
             )
             return value
 
-    def timestamp(self, value: Any, label: str) -> str:
+    def timestamp(self, value: str, label: str) -> str:
         if timeutil.parse_stored(value) is None:
             self.append(
                 translate("service", "The {field} {value!r} is not a date and time").format(

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from crm_desktop import safe_files
-from crm_desktop.database import CrmDatabase, current_database
+from crm_desktop.database import current_database
 from crm_desktop.errors import ExplainedError
 from crm_desktop.i18n import translate
 from crm_desktop.sqlite_backup import (
@@ -90,9 +90,9 @@ class ScheduledOutcome:
 def database_file() -> Path:
     """The open database's file; ServerBackupError on an office server."""
     db = current_database()
-    if not isinstance(db, CrmDatabase):
+    path = db.location.path if db is not None else None
+    if path is None:
         raise ServerBackupError()
-    path: Path = db.path
     return path
 
 

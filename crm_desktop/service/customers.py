@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from enum import StrEnum
@@ -56,7 +57,9 @@ def customer_from_row(row: dict[str, Any]) -> CustomerInDB:
     )
 
 
-def _search(query: peewee.ModelSelect, search: str | None) -> peewee.ModelSelect:
+def _search(
+    query: peewee.ModelSelect[CustomerTable], search: str | None
+) -> peewee.ModelSelect[CustomerTable]:
     """Every word of the search must appear in the name, organization, e-mail or phone."""
     for word in (search or "").split():
         query = query.where(
@@ -151,13 +154,13 @@ def customer_exists(customer_id: str) -> bool:
 # --- the customer list ----------------------------------------------------------------------
 
 
-def _last_contact() -> peewee.ModelSelect:
+def _last_contact() -> peewee.ModelSelect[CommTable]:
     comm = CommTable.alias()
     return comm.select(peewee.fn.MAX(comm.occurred_at)).where(comm.customer_id == CustomerTable.id)
 
 
-def _sort_keys(sort: CustomerSort, descending: bool) -> list[peewee.Node]:
-    def order(node: peewee.Node) -> peewee.Node:
+def _sort_keys(sort: CustomerSort, descending: bool) -> list[peewee.ColumnBase]:
+    def order(node: peewee.ColumnBase) -> peewee.ColumnBase:
         # Empty values go last whichever way the list is sorted.
         return node.desc(nulls="LAST") if descending else node.asc(nulls="LAST")
 
@@ -198,7 +201,9 @@ def customer_page(
         )
         last = _last_contacts([row[0] for row in page])
         return _marked([(*row, last.get(row[0])) for row in page], page)
-    query = _search(CustomerTable.select(*columns, _last_contact().alias("last_contact")), search)
+    query = _search(
+        CustomerTable.select(*columns, peewee.Alias(_last_contact(), "last_contact")), search
+    )
     query = query.order_by(*_sort_keys(sort, descending))
     return _marked(fetch_tuples(query.offset(offset).limit(limit)))
 
@@ -214,7 +219,7 @@ def _marked(
     ):  # the usual page: no value that is not text (a BLOB comes back as bytes)
         return [CustomerRow(*row) for row in rows]
     return [
-        CustomerRow(*values, problems=undecodable_problems(_ROW_NAMES, values))
+        dataclasses.replace(CustomerRow(*values), problems=undecodable_problems(_ROW_NAMES, values))
         for values in map(readable_row, rows)
     ]
 
@@ -238,9 +243,9 @@ def customer_position(
     descending: bool = False,
 ) -> int | None:
     """The row of a customer in the list as customer_page() orders it, or None if not in it."""
-    columns = [CustomerTable.id]
+    columns: list[peewee.Node] = [CustomerTable.id]
     if sort is CustomerSort.last_contact:  # the sort key: the other orders need no subquery
-        columns.append(_last_contact().alias("last_contact"))
+        columns.append(peewee.Alias(_last_contact(), "last_contact"))
     ids = _search(CustomerTable.select(*columns), search).order_by(*_sort_keys(sort, descending))
     for position, row in enumerate(fetch_tuples(ids)):
         if row[0] == customer_id:

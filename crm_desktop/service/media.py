@@ -6,7 +6,7 @@ import functools
 import json
 import logging
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import peewee
@@ -174,9 +174,9 @@ def _media_row(media: MediaCreate) -> dict[str, Any]:
     return row
 
 
-def _require_customers(customer_ids: set[str]) -> None:
-    customer_ids.discard(None)  # type: ignore[arg-type] (media may belong to no customer)
-    if not customer_ids:
+def _require_customers(wanted: set[str | None]) -> None:
+    customer_ids = {customer_id for customer_id in wanted if customer_id is not None}
+    if not customer_ids:  # media may belong to no customer
         return
     found = {
         customer_id
@@ -199,7 +199,7 @@ def create_media(data: MediaCreate | dict[str, Any]) -> MediaInDB:
 
 
 def create_media_many(
-    items: list[MediaCreate | dict[str, Any]], *, stop: threading.Event | None = None
+    items: Sequence[MediaCreate | dict[str, Any]], *, stop: threading.Event | None = None
 ) -> list[MediaInDB]:
     """Record many files: all of them, or (on any error, or when ``stop`` is set) none.
 
@@ -319,7 +319,7 @@ def count_media(customer_id: str) -> int:
 # --- the media panel ------------------------------------------------------------------------
 
 
-def _panel_query(customer_id: str, filters: MediaFilter) -> peewee.ModelSelect:
+def _panel_query(customer_id: str, filters: MediaFilter) -> peewee.ModelSelect[MediaTable]:
     query = MediaTable.select(*_MEDIA_COLUMNS).where(MediaTable.customer_id == customer_id)
     if filters.order_id:
         query = query.where(MediaTable.order_id.contains(filters.order_id))

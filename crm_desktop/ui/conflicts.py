@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -18,7 +19,7 @@ class Resolution(Enum):
     keep_editing = "keep_editing"  # the question was closed: nothing written, dialog stays
 
 
-def ask(prompts: Prompts, parent: QWidget | None, exc: ConflictError, what: str) -> Resolution:
+def ask(prompts: Prompts, parent: QWidget | None, exc: ConflictError[Any], what: str) -> Resolution:
     """Put the conflict to the user in plain words; ``what`` names the record ("customer")."""
     if exc.current is None:
         answer = prompts.choose(

@@ -2,8 +2,9 @@
 
 The first time the app opens a big file that another program made (the backend's, with a
 million communications), its indexes take a few seconds to build. Building them before the
-window appears would keep the person waiting with nothing on screen; so init_db() leaves
-them to this builder, and the lists work meanwhile, only slower.
+window appears would keep the person waiting with nothing on screen; so opening leaves
+them to this builder (service.session.index_work()), and the lists work meanwhile, only
+slower.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
-from crm_desktop.service.connection import CrmDatabase, IndexBuild, current_database
+from crm_desktop.service.session import BackgroundWork, index_work
 
 log = logging.getLogger("crm_desktop.ui.indexes")
 
@@ -26,11 +27,11 @@ class IndexBuilder(QObject):
 
     finished = Signal()
     # From the worker thread; queued to this object's (the GUI) thread.
-    _done = Signal(object, object)  # the IndexBuild, and its error or None
+    _done = Signal(object, object)  # the work, and its error or None
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._build: IndexBuild | None = None
+        self._build: BackgroundWork | None = None
         self._thread: threading.Thread | None = None
         self._done.connect(self._finish)
 
@@ -38,12 +39,13 @@ class IndexBuilder(QObject):
     def running(self) -> bool:
         return self._build is not None
 
-    def start(self, db: CrmDatabase | None = None) -> bool:
-        """Start building what ``db`` (the open database) lacks; False when it lacks nothing."""
-        db = db or current_database()
-        if db is None or not db.pending_indexes or db.read_only_reason or self.running:
+    def start(self) -> bool:
+        """Start building what the open database lacks; False when it lacks nothing."""
+        if self.running:
             return False
-        build = IndexBuild(db)
+        build = index_work()
+        if build is None:
+            return False
         self._build = build
         self._thread = threading.Thread(
             target=self._run, args=(build,), name="crm-desktop-indexes", daemon=True
@@ -65,7 +67,7 @@ class IndexBuilder(QObject):
         if thread is not None:
             thread.join(timeout=wait)
 
-    def _run(self, build: IndexBuild) -> None:
+    def _run(self, build: BackgroundWork) -> None:
         error: BaseException | None = None
         try:
             build.run()
@@ -73,13 +75,12 @@ class IndexBuilder(QObject):
             error = exc
         self._done.emit(build, error)
 
-    def _finish(self, build: IndexBuild, error: BaseException | None) -> None:
+    def _finish(self, build: BackgroundWork, error: BaseException | None) -> None:
         if build is not self._build:
             return  # stopped meanwhile
         self._build = self._thread = None
         if error is not None:
-            log.warning("Building the indexes of %s failed", build.db.path, exc_info=error)
+            log.warning("Building the indexes failed", exc_info=error)
             return
-        build.db.pending_indexes.clear()
-        log.info("Indexes of %s are built", build.db.path)
+        log.info("The indexes are built")
         self.finished.emit()

@@ -2,7 +2,7 @@
 
 On a file, SQLite's ``PRAGMA data_version`` says whether another connection committed; the
 watcher asks every ``POLL_INTERVAL_MS`` (cheap when nothing changed). On an office server,
-PostgreSQL notifies every change to a listening thread (crm_desktop.postgres), which wakes
+PostgreSQL notifies every change to a listening thread (crm_desktop.database.postgres), which wakes
 the watcher at once and reconnects by itself, with growing pauses, while the server is
 away: nothing here waits for the network. On a change the watcher tells every view, which
 re-reads only what it shows and keeps the user's selection. When the database cannot be
@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
-from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from crm_desktop.errors import ServerConnectionError, explain
-from crm_desktop.service.connection import ChangeWatch, change_watch, reset_connection
+from crm_desktop.service.session import ChangeWatch, reconnect, watch_changes
 from crm_desktop.ui.events import DataEvents
 
 log = logging.getLogger("crm_desktop.ui.live_refresh")
@@ -28,16 +26,6 @@ log = logging.getLogger("crm_desktop.ui.live_refresh")
 POLL_INTERVAL_MS = 700
 # While offline: often enough for a countdown that moves each second.
 OFFLINE_POLL_INTERVAL_MS = 250
-
-
-@runtime_checkable
-class ListeningWatch(Protocol):
-    """A watch with a thread of its own (an office server's): it wakes the app when there is
-    news, and says when it next tries to reach the server."""
-
-    def subscribe(self, wake: Callable[[], None] | None) -> None: ...
-
-    def retry_in(self) -> float | None: ...
 
 
 class _Wakeup(QObject):
@@ -72,9 +60,9 @@ class DatabaseWatcher(QObject):
     def start(self) -> None:
         """Watch the database that is open now."""
         self.stop()
-        self._watch = change_watch()
-        if isinstance(self._watch, ListeningWatch):
-            self._watch.subscribe(self._wakeup.news.emit)
+        self._watch = watch_changes()
+        # A server's listening thread wakes the watcher at once (a file's watch never does).
+        self._watch.subscribe(self._wakeup.news.emit)
         self._offline = False
         try:
             self._watch.poll()  # the starting point: nothing is announced for it
@@ -85,8 +73,7 @@ class DatabaseWatcher(QObject):
     def stop(self) -> None:
         self._timer.stop()
         if self._watch is not None:
-            if isinstance(self._watch, ListeningWatch):
-                self._watch.subscribe(None)
+            self._watch.subscribe(None)
             self._watch.close()
             self._watch = None
 
@@ -108,7 +95,7 @@ class DatabaseWatcher(QObject):
             self._retry_seconds = None
             self._timer.setInterval(POLL_INTERVAL_MS)
             log.info("The database can be reached again")
-            reset_connection()  # the app's own connection may have died meanwhile
+            reconnect()  # the app's own connection may have died meanwhile
             self.online.emit()
             changed = True  # whatever happened meanwhile is unknown: re-read
         if changed:
@@ -123,11 +110,12 @@ class DatabaseWatcher(QObject):
             self._offline = True
             log.warning("The database cannot be reached: %s", exc)
             self.offline.emit(_offline_reason(exc))
-        if isinstance(self._watch, ListeningWatch):
-            # Only a flag to read (a file's poll may wait for a vanished drive: not sooner).
+        retry_in = self._watch.retry_in() if self._watch is not None else None
+        if retry_in is not None:
+            # A server's: only a flag to read, so a countdown may move every second (a file's
+            # poll may wait for a vanished drive, and keeps its pace).
             self._timer.setInterval(OFFLINE_POLL_INTERVAL_MS)
-            retry_in = self._watch.retry_in()
-            seconds = 0 if retry_in is None else math.ceil(retry_in)
+            seconds = math.ceil(retry_in)
             if seconds != self._retry_seconds:
                 self._retry_seconds = seconds
                 self.retrying.emit(seconds)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 from crm_desktop import APP_DISPLAY_NAME, __version__, paths, service
 from crm_desktop.errors import DatabaseMissingError
 from crm_desktop.locations import DatabaseLocation, LocationError, parse_location
-from crm_desktop.service.connection import close_db, init_db
+from crm_desktop.service import session
 from crm_desktop.ui import icons
 from crm_desktop.ui.backups.actions import BackupActions
 from crm_desktop.ui.context import AppContext
@@ -65,7 +66,7 @@ class MainWindow(QMainWindow):
         self.banner.setProperty("role", "banner")
         self.banner.setWordWrap(True)
         self.banner.hide()
-        central = QWidget(self)
+        central = self.central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -129,7 +130,11 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.database_label)
 
     def _action(
-        self, text: str, slot: object, keys: QKeySequence | str | None = None, icon: str = ""
+        self,
+        text: str,
+        slot: Callable[[], object],
+        keys: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon: str = "",
     ) -> QAction:
         action = QAction(text, self)
         if icon:
@@ -347,24 +352,23 @@ class MainWindow(QMainWindow):
         previous = self.context.location
         self.watcher.stop()
         self.indexes.stop()
-        close_db()
+        session.close_database()
         try:
-            db = init_db(location, create=create)
+            opened = session.open_database(location, create=create)
         except Exception as exc:
-            db = init_db(previous)
+            session.open_database(previous)
             self.watcher.start()
             self._build_indexes()
             self.context.prompts.error(self, exc)
             return False
-        self._opened(location, db.read_only_reason, db.warnings)
+        self._opened(opened)
         return True
 
-    def _opened(
-        self, location: DatabaseLocation, read_only_reason: str, warnings: list[str]
-    ) -> None:
+    def _opened(self, opened: session.OpenedDatabase) -> None:
+        location = opened.location
         self.context.location = location
-        self.context.read_only_reason = read_only_reason
-        self.context.warnings = list(warnings)
+        self.context.read_only_reason = opened.read_only_reason
+        self.context.warnings = list(opened.warnings)
         self._offline_reason = ""
         self.connection_status.hide()
         self.context.settings.remember_database(location)
@@ -390,22 +394,22 @@ class MainWindow(QMainWindow):
             return False
         self.watcher.stop()
         self.indexes.stop()
-        close_db()
-        self.centralWidget().setEnabled(False)
+        session.close_database()
+        self.central.setEnabled(False)
         self.menuBar().setEnabled(False)
         return True
 
     def reopen_database(self) -> bool:
         """Open the same database again after release_database(), and show it afresh."""
-        self.centralWidget().setEnabled(True)
+        self.central.setEnabled(True)
         self.menuBar().setEnabled(True)
         location = self.context.location
         try:
-            db = init_db(location)
+            opened = session.open_database(location)
         except Exception as exc:
             self.context.prompts.error(self, exc)
             return False
-        self._opened(location, db.read_only_reason, db.warnings)
+        self._opened(opened)
         return True
 
     def open_database(self) -> None:

@@ -12,7 +12,7 @@ import difflib
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -22,7 +22,15 @@ from PySide6.QtCore import (
     Signal,
 )
 
-Row = TypeVar("Row")
+
+class Identified(Protocol):
+    """A row of a list: the service's rows and records all have an id."""
+
+    @property
+    def id(self) -> str: ...
+
+
+Row = TypeVar("Row", bound=Identified)
 Index = QModelIndex | QPersistentModelIndex
 
 log = logging.getLogger("crm_desktop.ui.models")
@@ -52,7 +60,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         raise NotImplementedError
 
     def row_id(self, row: Row) -> str:
-        return row.id  # type: ignore[attr-defined]
+        return row.id
 
     def is_active(self) -> bool:
         """False when the model has nothing to show (e.g. no customer chosen)."""

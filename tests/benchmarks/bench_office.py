@@ -338,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     # Imported before forking: each desktop starts warm (and no thread runs yet).
     import psycopg
 
-    import crm_desktop.postgres  # noqa: F401
+    import crm_desktop.database.postgres  # noqa: F401
     from crm_desktop import service  # noqa: F401
 
     connections = 2 * max(args.opening, args.desktops) + 20

@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     import psycopg  # noqa: F401
 
     import crm_desktop.database
-    import crm_desktop.postgres  # noqa: F401
+    import crm_desktop.database.postgres  # noqa: F401
 
     results, elapsed = fork_desktops(args.count, open_desktop(args.url, args.listen), args.timeout)
     json.dump({"results": results, "seconds": elapsed}, sys.stdout)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from crm_desktop import database, service
 from crm_desktop.app import create_main_window
 from crm_desktop.database import INDEX_DDL, close_db, current_database, index_name, init_db
+from crm_desktop.database.sqlite import indexes as sqlite_indexes
 from crm_desktop.service import CustomerSort
 from crm_desktop.ui.indexes import IndexBuilder
 from tests.helpers import backend
@@ -20,7 +21,7 @@ APP_INDEXES = {index_name(ddl) for ddl in INDEX_DDL}
 @pytest.fixture
 def big_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A backend's file (its tables only, no index of the app's) counted as big."""
-    monkeypatch.setattr(database, "BACKGROUND_INDEX_ROWS", 5)
+    monkeypatch.setattr(sqlite_indexes, "BACKGROUND_INDEX_ROWS", 5)
     path = tmp_path / "backend.sqlite3"
     backend.create_schema(path)
     with backend.connect(path) as connection:

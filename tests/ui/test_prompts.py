@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import gc
 
-import peewee
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crm_desktop.errors import DatabaseMissingError
 from crm_desktop.ui.prompts import Prompts
+from tests.helpers.errors import database_busy
 
 
 def shown_boxes() -> list[QMessageBox]:
@@ -47,7 +47,7 @@ def test_an_error_box_says_its_headline_in_the_box_and_the_details_below(qtbot, 
 
 
 def test_a_busy_database_keeps_sqlites_words_under_show_details(qtbot, boxes):
-    Prompts().error(None, peewee.OperationalError("database is locked"))
+    Prompts().error(None, database_busy())
     qtbot.waitUntil(lambda: len(boxes()) == 1)
     (box,) = boxes()
     assert box.text() == "The database is busy" and box.icon() == QMessageBox.Icon.Warning

@@ -148,9 +148,10 @@ class CustomerDialog(RememberedDialog):
                 if not changed:  # nothing edited: nothing written
                     super().accept()
                     return
-                saved = self._update(changed)
-                if saved is None:
+                updated = self._update(changed)
+                if updated is None:
                     return
+                saved = updated
         except InvalidInputError as exc:
             self.form.show_errors(exc.field_errors)
             return

@@ -16,7 +16,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class CustomerColumn(IntEnum):
-    name = 0
+    customer_name = 0
     organization = 1
     contact = 2
     last_contact = 3
@@ -28,7 +28,7 @@ class CustomerRole(IntEnum):
 
 
 _SORT_KEYS = {
-    CustomerColumn.name: CustomerSort.name,
+    CustomerColumn.customer_name: CustomerSort.name,
     CustomerColumn.organization: CustomerSort.organization,
     CustomerColumn.contact: CustomerSort.contact,
     CustomerColumn.last_contact: CustomerSort.last_contact,
@@ -73,7 +73,7 @@ class CustomerModel(PagedTableModel[CustomerRow]):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == CustomerColumn.name:
+            if column == CustomerColumn.customer_name:
                 return row.name
             if column == CustomerColumn.organization:
                 return row.organization or ""
@@ -83,10 +83,10 @@ class CustomerModel(PagedTableModel[CustomerRow]):
                 return timefmt.relative(row.last_contact) if row.last_contact else ""
         elif role == Qt.ItemDataRole.DecorationRole:
             # A row that another program wrote with bytes that are not text: marked.
-            if column == CustomerColumn.name and row.problems:
+            if column == CustomerColumn.customer_name and row.problems:
                 return icons.icon("warning")
         elif role == Qt.ItemDataRole.ToolTipRole:
-            if column == CustomerColumn.name and row.problems:
+            if column == CustomerColumn.customer_name and row.problems:
                 return "\n".join(f"⚠ {problem}" for problem in row.problems)
             if column == CustomerColumn.last_contact and row.last_contact:
                 return timefmt.exact(row.last_contact)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -65,10 +66,10 @@ class CustomerPanel(QWidget):
         # The indicator first: enabling sorting then asks for the order the model has already,
         # and the list is read once (below), not once per step of the set-up.
         self.view.horizontalHeader().setSortIndicator(
-            CustomerColumn.name, Qt.SortOrder.AscendingOrder
+            CustomerColumn.customer_name, Qt.SortOrder.AscendingOrder
         )
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(CustomerColumn.name, Qt.SortOrder.AscendingOrder)
+        self.view.sortByColumn(CustomerColumn.customer_name, Qt.SortOrder.AscendingOrder)
         self.view.verticalHeader().hide()
         self.view.setShowGrid(False)
         self.view.setAlternatingRowColors(True)
@@ -77,7 +78,7 @@ class CustomerPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # The name takes what room there is; the other columns keep a useful width.
-        header.setSectionResizeMode(CustomerColumn.name, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(CustomerColumn.customer_name, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
         header.resizeSection(CustomerColumn.organization, 110)
@@ -142,7 +143,13 @@ class CustomerPanel(QWidget):
         context.events.comms_changed.connect(self._data_changed)
         self.model.reload()
 
-    def _action(self, icon: str, text: str, slot: object, keys: object) -> QAction:
+    def _action(
+        self,
+        icon: str,
+        text: str,
+        slot: Callable[[], object],
+        keys: QKeySequence | QKeySequence.StandardKey | str,
+    ) -> QAction:
         action = QAction(icons.icon(icon), text, self)
         action.setShortcut(QKeySequence(keys))
         action.triggered.connect(slot)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from crm_desktop import paths
 from crm_desktop.errors import explain
 from crm_desktop.locations import DatabaseLocation, LocationError, parse_location
-from crm_desktop.service.connection import probe_server
+from crm_desktop.service.session import probe_server
 from crm_desktop.ui.backups.settings_section import BackupSettings
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.database_choice import DatabaseChooser, nearest_folder
@@ -200,7 +200,9 @@ class SettingsDialog(RememberedDialog):
         self.connection_status.style().unpolish(self.connection_status)
         self.connection_status.style().polish(self.connection_status)
         self.connection_status.setText(text)
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         self.adjustSize()  # room for the answer, however long
 
     def save(self) -> None:

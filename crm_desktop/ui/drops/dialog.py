@@ -373,9 +373,9 @@ class MediaDropDialog(QDialog):
         rows: list[int] = []
         for location, message in errors.items():
             parts = location.split(".")
-            if parts[0] == "rows" and len(parts) > 1 and parts[1].isdigit():
+            if review is not None and parts[0] == "rows" and len(parts) > 1 and parts[1].isdigit():
                 row = kept[int(parts[1])]
-                rows.append(review.rows.index(row))  # type: ignore[union-attr]
+                rows.append(review.rows.index(row))
                 message = self.tr("{name}: {message}").format(name=row.filename, message=message)
                 location = f"row {parts[1]}"
             shown[location] = message

@@ -55,8 +55,9 @@ class DropHighlight(QWidget):
         self.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None and watched is parent and event.type() == QEvent.Type.Resize:
+            self.setGeometry(parent.rect())
         return False
 
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -67,7 +68,7 @@ class DropHighlight(QWidget):
             else palette.color(QPalette.ColorRole.Highlight)
         )
         whole = self._area is None
-        area = QRectF(self.rect().adjusted(3, 3, -3, -3) if whole else self._area)
+        area = QRectF(self.rect().adjusted(3, 3, -3, -3) if self._area is None else self._area)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fill = QColor(color)

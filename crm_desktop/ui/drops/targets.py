@@ -7,7 +7,7 @@ part (looking at the files, the review dialog) runs after the drop event has ret
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
@@ -17,12 +17,24 @@ from crm_desktop import service
 from crm_desktop.drops import urls as drops
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.drops.overlay import DropHighlight
+from crm_desktop.ui.paged_model import PagedTableModel
 
 if TYPE_CHECKING:
     from crm_desktop.ui.drops.dialog import MediaDropDialog
 
 _HOVER = (QEvent.Type.DragEnter, QEvent.Type.DragMove)
 AUTOSCROLL_MARGIN = 16
+
+
+@runtime_checkable
+class ShowsCustomer(Protocol):
+    """A panel that shows one customer's things (the media panel)."""
+
+    @property
+    def customer_id(self) -> str | None: ...
+
+    @property
+    def customer_name(self) -> str: ...
 
 
 class Spot(NamedTuple):
@@ -82,13 +94,13 @@ class _FileDropTarget(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in _HOVER or kind == QEvent.Type.Drop:
-            if not self._wanted(event):  # type: ignore[arg-type]
+        if isinstance(event, QDropEvent) and (kind in _HOVER or kind == QEvent.Type.Drop):
+            if not self._wanted(event):
                 return False  # text and the like: whoever is under the cursor may take it
-            if kind == QEvent.Type.Drop:
-                self._drop(event)  # type: ignore[arg-type]
+            if isinstance(event, QDragMoveEvent):  # entering or moving (QDragEnterEvent is one)
+                self._hover(event)
             else:
-                self._hover(event)  # type: ignore[arg-type]
+                self._drop(event)
             return True
         if kind == QEvent.Type.DragLeave:
             self.highlight.clear()
@@ -165,10 +177,11 @@ class MediaDropTarget(_FileDropTarget):
                 child.installEventFilter(self)
 
     def spot_at(self, position: QPoint) -> Spot:
-        customer_id = self.widget.customer_id  # type: ignore[attr-defined]
-        if customer_id is None:
+        panel = self.widget
+        customer_id = panel.customer_id if isinstance(panel, ShowsCustomer) else None
+        if customer_id is None or not isinstance(panel, ShowsCustomer):
             return Spot(None, text=self.tr("Choose a customer first"))
-        name = self.widget.customer_name  # type: ignore[attr-defined]
+        name = panel.customer_name
         return Spot(
             customer_id, text=self.tr("Drop to record the files for {name}").format(name=name)
         )
@@ -191,7 +204,8 @@ class CustomerDropTarget(_FileDropTarget):
     def spot_at(self, position: QPoint) -> Spot:
         self._autoscroll(position)
         index = self.view.indexAt(position)
-        row = self.view.model().row_of(index) if index.isValid() else None  # type: ignore[attr-defined]
+        model = self.view.model()
+        row = model.row_of(index) if isinstance(model, PagedTableModel) else None
         self.hovered_row = index.row() if row is not None else -1
         if row is None:
             return Spot(None, taken=False)  # between or below the rows

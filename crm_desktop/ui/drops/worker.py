@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from crm_desktop.service.connection import release_thread_connection
+from crm_desktop.service.session import release_thread_connection
 
 log = logging.getLogger("crm_desktop.ui.drops")
 

@@ -221,7 +221,7 @@ class CommDialog(RememberedDialog):
         return self._typed() != self._initial
 
     def _when_changed(self) -> bool:
-        return self.when.dateTime() != self._initial[2]
+        return bool(self.when.dateTime() != self._initial[2])
 
     def occurred_at(self) -> str:
         """The stored UTC text of the local time shown; a typed time is taken to the minute."""
@@ -403,10 +403,10 @@ class CommDialog(RememberedDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The body would paste a dropped file's path as text; files become attachments instead.
-        if event.type() in _DRAG_EVENTS and self._wants(event):  # type: ignore[arg-type]
-            if event.type() == QEvent.Type.Drop:
-                self.dropEvent(event)  # type: ignore[arg-type]
+        if isinstance(event, QDropEvent) and event.type() in _DRAG_EVENTS and self._wants(event):
+            if isinstance(event, QDragMoveEvent):  # entering or moving (QDragEnterEvent is one)
+                self._answer_drag(event)
             else:
-                self._answer_drag(event)  # type: ignore[arg-type]
+                self.dropEvent(event)
             return True
         return super().eventFilter(watched, event)

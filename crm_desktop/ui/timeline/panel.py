@@ -157,14 +157,14 @@ class TimelinePanel(QWidget):
         row.addWidget(divider)
         row.addSpacing(SPACING // 2)
         self.direction_buttons: dict[str, QToolButton] = {}
-        for value in DIRECTIONS:
+        for direction in DIRECTIONS:
             button = self._toggle(
-                f"directionFilter_{value}",
-                icons.direction_icon(value),
-                self.tr("Show only: {what}").format(what=direction_label(value)),
-                direction_label(value),
+                f"directionFilter_{direction}",
+                icons.direction_icon(direction),
+                self.tr("Show only: {what}").format(what=direction_label(direction)),
+                direction_label(direction),
             )
-            self.direction_buttons[value] = button
+            self.direction_buttons[direction] = button
             row.addWidget(button)
         row.addSpacing(SPACING)
 

@@ -73,7 +73,7 @@ def test_search_runs_in_sql(model, many_customers):
 
 
 def test_sort_runs_in_sql(model, many_customers):
-    model.sort(CustomerColumn.name, Qt.SortOrder.DescendingOrder)
+    model.sort(CustomerColumn.customer_name, Qt.SortOrder.DescendingOrder)
     assert model.index(0, 0).data() == "Customer 449"
     model.sort(CustomerColumn.organization, Qt.SortOrder.AscendingOrder)
     assert model.index(0, 1).data() == "Org 0"

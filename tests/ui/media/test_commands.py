@@ -6,6 +6,7 @@ import peewee
 
 from crm_desktop import service
 from crm_desktop.ui.media.commands import DeleteMediaCommand
+from tests.helpers.errors import disk_io_error
 
 
 def test_delete_undo_redo_and_events(qtbot, context, customer_id, add_media):
@@ -37,7 +38,7 @@ def test_a_failed_undo_is_reported_and_keeps_what_was_restored(
     def flaky(record):
         calls.append(record["id"])
         if len(calls) == 2:
-            raise peewee.OperationalError("disk I/O error")
+            raise disk_io_error()
         restore(record)
 
     monkeypatch.setattr(service, "restore_media", flaky)

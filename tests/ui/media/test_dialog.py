@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import peewee
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from crm_desktop import service
 from crm_desktop.ui.media.dialog import MediaDialog, TagsDialog
+from tests.helpers.errors import database_busy
 from tests.ui.media.conftest import wait_active
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -89,7 +89,7 @@ def test_a_bad_path_is_shown_at_its_field(qtbot, dialog):
 
 def test_a_database_error_keeps_the_dialog_open(qtbot, dialog, prompts, monkeypatch):
     def locked(_data):
-        raise peewee.OperationalError("database is locked")
+        raise database_busy()
 
     monkeypatch.setattr(service, "create_media", locked)
     qtbot.keyClicks(dialog.filename, "a.jpg")

@@ -13,6 +13,7 @@ from crm_desktop.service import MediaFilter
 from crm_desktop.ui.media.model import MediaColumn, MediaRole
 from crm_desktop.ui.media.panel import MediaPanel
 from tests.helpers import backend
+from tests.helpers.errors import database_busy
 from tests.ui.media.conftest import completion_popup, make_image, wait_active
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -239,7 +240,7 @@ def test_a_database_error_on_delete_is_shown_in_words(
     select(panel, "a.jpg")
 
     def locked(_media_id):
-        raise peewee.OperationalError("database is locked")
+        raise database_busy()
 
     monkeypatch.setattr(service, "delete_media", locked)
     panel.delete_selected()

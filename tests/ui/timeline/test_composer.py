@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import peewee
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QLocale, QMimeData, QPoint, QPointF, Qt, QTime, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -21,6 +20,7 @@ from crm_desktop import service
 from crm_desktop.ui.timeline import composer as composer_module
 from crm_desktop.ui.timeline.composer import CommDialog, display_format, to_storage
 from tests.helpers import backend, files
+from tests.helpers.errors import database_busy
 from tests.ui.timeline.conftest import log, raw_row
 
 
@@ -175,7 +175,7 @@ def test_a_customer_deleted_meanwhile_is_said_in_the_banner(
 
 def test_a_locked_database_is_said_in_the_banner(qtbot, monkeypatch, new_dialog):
     def locked(_data: object) -> None:
-        raise peewee.OperationalError("database is locked")
+        raise database_busy()
 
     monkeypatch.setattr(composer_module.service, "create_comm", locked)
     type_into(qtbot, new_dialog.subject, "Keep me")
