@@ -43,6 +43,8 @@ from typing import Any
 
 import peewee
 
+from crm_desktop.errors import Cancelled
+
 # The longest the app keeps the write lock (or keeps writing back to back) in one go.
 SLICE_SECONDS = 0.2
 # The room left between two slices: longer than the 100 ms a waiting writer sleeps at most
@@ -52,8 +54,9 @@ ROOM_SECONDS = 0.15
 Step = Callable[[], Any]
 
 
-class BulkWriteStopped(Exception):  # noqa: N818 (no error: someone asked it to stop)
-    """``BulkWrite.stop()`` came before the last step; ``committed`` steps are in the file."""
+class BulkWriteStopped(Cancelled):
+    """``BulkWrite.stop()`` came before the last step; ``committed`` steps are in the file.
+    (A Cancelled: the layers above see a person's Cancel, whatever the work was.)"""
 
     def __init__(self, committed: int) -> None:
         super().__init__(f"stopped after {committed} committed step(s)")

@@ -207,7 +207,7 @@ def create_media_many(
     them, so that the backend's writes never wait long (a drop of 1,000 files is one
     slice); other programs may see the first slices of a big one before the last is in.
     On an error or a stop the records already committed are deleted again and the error
-    (BulkWriteStopped for a stop) is raised.
+    (BulkWriteStopped, a Cancelled, for a stop) is raised.
     """
     medias = [validated(MediaCreate, item) for item in items]
     rows = [_media_row(media) for media in medias]

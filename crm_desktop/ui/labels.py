@@ -1,13 +1,16 @@
-"""Words for communication types and directions, in one place for the timeline and the dossier.
+"""Words for stored values, in one place for the lists, the dialogs and the dossier:
+communication types and directions, media directions, file types (MIME).
 
 A stored value that is not one of the spec's (a foreign row) is shown as it is.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from functools import cache
 
-from crm_desktop.i18n import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, QMimeDatabase
+
+from crm_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from crm_desktop.models import CommDirection, CommType
 
 _CONTEXT = "Timeline"
@@ -47,3 +50,35 @@ def type_label(value: str | None) -> str:
 def direction_label(value: str | None) -> str:
     source = _DIRECTION_LABELS.get(value)
     return _translate(source) if source else (value or "")
+
+
+def media_direction_names() -> dict[str, str]:
+    """The media directions in words, in the spec's order (translated at call time)."""
+    return {
+        "received": translate("media", "Received"),
+        "sent": translate("media", "Sent"),
+        "internal": translate("media", "Internal"),
+    }
+
+
+def media_direction_label(value: str | None) -> str:
+    """``"Received"`` for ``"received"``; an unknown value as it is stored."""
+    text = "" if value is None else str(value)
+    return media_direction_names().get(text, text)
+
+
+_MIME_DB = QMimeDatabase()
+
+
+@cache
+def mime_comment(mime_type: str) -> str:
+    """A MIME type in words ("JPEG image"); the raw value when Qt does not know it."""
+    mime = _MIME_DB.mimeTypeForName(mime_type)
+    return mime.comment() if mime.isValid() and mime.comment() else mime_type
+
+
+@cache
+def guess_mime(filename: str) -> str | None:
+    """The MIME type that a file name's extension suggests, or None for an unknown one."""
+    mime = _MIME_DB.mimeTypeForFile(filename, QMimeDatabase.MatchMode.MatchExtension)
+    return None if mime.isDefault() else mime.name()

@@ -52,9 +52,9 @@ def make_files(folder: Path, count: int = FILES) -> list[Path]:
 def _write(customer_id: str, folder: str, paths: list[Path]) -> int:
     """What a drop does off the GUI thread: scan the files, then write every record."""
     try:
-        from crm_desktop.drops.save import Planned, Shared, save_drop
-        from crm_desktop.drops.scanning import ScanOptions, scan
-        from crm_desktop.drops.urls import from_urls
+        from crm_desktop.ui.drops.items import from_urls
+        from crm_desktop.ui.drops.save import Planned, Shared, save_drop
+        from crm_desktop.ui.drops.scanning import ScanOptions, scan
     except ImportError:  # the drop's pipeline is not there: the service's bulk write alone
         records = [
             {"customer_id": customer_id, "filename": p.name, "nextcloud_path": f"{folder}/{p.name}"}
@@ -102,7 +102,7 @@ def drop(data: BigFile, runs: int) -> list[Result]:
             runs,
             [
                 f"{written} records into the big file's media table, in slices "
-                "(crm_desktop.bulk_writes); the drop's scan and save (crm_desktop.drops) on a "
+                "(crm_desktop.bulk_writes); the drop's scan and save (crm_desktop.ui.drops) on a "
                 "worker thread, no dialog"
             ],
         ),

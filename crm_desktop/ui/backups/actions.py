@@ -25,8 +25,8 @@ from crm_desktop.service import backups
 from crm_desktop.service.backups import BackupInfo, BackupResult, ScheduledOutcome
 from crm_desktop.ui import icons, timefmt
 from crm_desktop.ui.context import AppContext
-from crm_desktop.ui.drops.worker import Worker
 from crm_desktop.ui.task_status import TaskStatus
+from crm_desktop.ui.worker import Worker
 
 MESSAGE_MS = 15_000
 

@@ -23,8 +23,8 @@ from crm_desktop.ui.dossier.dialog import ExportChoice, ExportDialog
 from crm_desktop.ui.dossier.export import ExportFormat, ExportResult, export_dossier
 from crm_desktop.ui.dossier.printing import DossierPrint
 from crm_desktop.ui.dossier.text import DossierRequest, filter_description, has_filters
-from crm_desktop.ui.drops.worker import Worker
 from crm_desktop.ui.task_status import TaskStatus
+from crm_desktop.ui.worker import Worker
 
 # How long (ms) the outcome of an export stays in the status bar.
 MESSAGE_MS = 15_000

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, QLocale, QMimeDatabase, QTimeZone
+from PySide6.QtCore import QDateTime, QLocale, QTimeZone
 
 from crm_desktop import timeutil
 from crm_desktop.i18n import translate
@@ -22,7 +22,12 @@ from crm_desktop.service.dossier import (
     dossier_comms,
     dossier_media,
 )
-from crm_desktop.ui.labels import direction_label, type_label
+from crm_desktop.ui.labels import (
+    direction_label,
+    media_direction_label,
+    mime_comment,
+    type_label,
+)
 from crm_desktop.ui.timefmt import to_local
 
 _CONTEXT = "Dossier"
@@ -153,22 +158,9 @@ def has_filters(filters: TimelineFilter | None) -> bool:
 
 
 def media_direction(media: MediaInDB) -> str:
-    # The media panel's words (same context, same translations).
-    words = {
-        "received": translate("media", "Received"),
-        "sent": translate("media", "Sent"),
-        "internal": translate("media", "Internal"),
-    }
-    value = "" if media.direction is None else str(media.direction)
-    return words.get(value, value)
+    return media_direction_label(None if media.direction is None else str(media.direction))
 
 
 def media_kind(media: MediaInDB) -> str:
     """The MIME type in words (``JPEG image``), or as stored when Qt does not know it."""
-    if not media.mime_type:
-        return ""
-    mime = _MIME_DB.mimeTypeForName(media.mime_type)
-    return mime.comment() if mime.isValid() and mime.comment() else media.mime_type
-
-
-_MIME_DB = QMimeDatabase()
+    return mime_comment(media.mime_type) if media.mime_type else ""

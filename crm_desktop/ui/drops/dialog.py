@@ -2,7 +2,7 @@
 
 It looks at the files on a worker thread as soon as it opens, and saves on one too, so the
 window keeps painting and Cancel works at any moment. Saving is all or nothing (see
-``drops.save``); after a cancelled or failed save the dialog stays open with everything
+``save.py``); after a cancelled or failed save the dialog stays open with everything
 as it was, and says what happened.
 """
 
@@ -29,16 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop import drops, service
-from crm_desktop.drops import Cancelled, Review, SaveProgress, ScanOptions
-from crm_desktop.drops.save import SHARED_FIELDS
-from crm_desktop.errors import CrmError, InvalidInputError, explain
+from crm_desktop import service
+from crm_desktop.errors import Cancelled, CrmError, InvalidInputError, explain
 from crm_desktop.models import CustomerInDB, MediaInDB
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.drops.fields import DropTable, SharedFields
+from crm_desktop.ui.drops.items import Dropped
 from crm_desktop.ui.drops.model import DropColumn, DropReviewModel
-from crm_desktop.ui.drops.worker import Worker
+from crm_desktop.ui.drops.review import Duplicate, Review
+from crm_desktop.ui.drops.save import SHARED_FIELDS, SaveProgress, check_shared, save_drop
+from crm_desktop.ui.drops.scanning import ScanOptions, scan
 from crm_desktop.ui.forms import MARGIN, SPACING
+from crm_desktop.ui.worker import Worker
 
 log = logging.getLogger("crm_desktop.ui.drops")
 
@@ -79,7 +81,7 @@ class MediaDropDialog(QDialog):
         self,
         context: AppContext,
         customer: CustomerInDB,
-        items: list[drops.Dropped],
+        items: list[Dropped],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -226,9 +228,7 @@ class MediaDropDialog(QDialog):
         items, customer_id = list(self.items), self.customer.id
 
         def work(cancel: threading.Event, report: Callable[[Any], None]) -> Review:
-            candidates = drops.scan(
-                items, options, cancel, lambda done, total: report((done, total))
-            )
+            candidates = scan(items, options, cancel, lambda done, total: report((done, total)))
             paths = {c.nextcloud_path for c in candidates if c.nextcloud_path}
             recorded = service.existing_media_paths(customer_id, paths)
             # Built here, so its first pass over every row is not the GUI thread's work;
@@ -247,7 +247,7 @@ class MediaDropDialog(QDialog):
         self.fields.clear_errors()
         shared = self.fields.shared()
         try:
-            drops.check_shared(self.customer.id, shared)
+            check_shared(self.customer.id, shared)
         except InvalidInputError as exc:
             self.fields.show_errors(exc.field_errors)
             return
@@ -256,7 +256,7 @@ class MediaDropDialog(QDialog):
         customer_id, sync_folder = self.customer.id, self.sync_folder
 
         def work(cancel: threading.Event, report: Callable[[Any], None]) -> Any:
-            return drops.save_drop(
+            return save_drop(
                 customer_id,
                 planned,
                 shared,
@@ -409,8 +409,8 @@ class MediaDropDialog(QDialog):
             )
         ]
         for amount, text in (
-            (review.count(drops.Duplicate.recorded), self.tr("{n} already recorded")),
-            (review.count(drops.Duplicate.repeated), self.tr("{n} twice in this drop")),
+            (review.count(Duplicate.recorded), self.tr("{n} already recorded")),
+            (review.count(Duplicate.repeated), self.tr("{n} twice in this drop")),
             (review.count(bad=True), self.tr("{n} cannot be recorded")),
         ):
             if amount:

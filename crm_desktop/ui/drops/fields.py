@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.drops import Shared
+from crm_desktop.ui.completion import TagListCompleter, word_completer
+from crm_desktop.ui.delegates import MiddleElideDelegate
 from crm_desktop.ui.drops.model import DropColumn, DropReviewModel
+from crm_desktop.ui.drops.save import Shared
 from crm_desktop.ui.forms import FieldForm
-from crm_desktop.ui.media.completion import TagListCompleter, word_completer
-from crm_desktop.ui.media.delegate import MiddleElideDelegate
-from crm_desktop.ui.media.model import direction_names
+from crm_desktop.ui.labels import media_direction_names
 
 _WIDTHS = {
     DropColumn.record: 64,
@@ -111,7 +111,7 @@ class SharedFields(FieldForm):
         super().__init__(parent)
         self.direction = QComboBox(self)
         self.direction.setObjectName("mediaDropDirection")
-        for value, name in direction_names().items():
+        for value, name in media_direction_names().items():
             self.direction.addItem(name, value)
         self.direction.addItem(self.tr("—"), "")
         self.add_field("direction", self.tr("&Direction:"), self.direction)

@@ -1,4 +1,4 @@
-"""The review table's item model: one row per dropped file, over a ``drops.Review``.
+"""The review table's item model: one row per dropped file, over a ``review.Review``.
 
 A plain table model (no widget per row): a drop of thousands of files is thousands of small
 Python objects, and the view paints only the rows on screen.
@@ -20,9 +20,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication, QPalette
 
-from crm_desktop.drops import Duplicate, Review, ReviewRow
 from crm_desktop.ui import icons
-from crm_desktop.ui.media.model import mime_comment
+from crm_desktop.ui.drops.review import Duplicate, Review, ReviewRow
+from crm_desktop.ui.labels import mime_comment
 
 Index = QModelIndex | QPersistentModelIndex
 

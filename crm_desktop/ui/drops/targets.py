@@ -14,8 +14,8 @@ from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from crm_desktop import service
-from crm_desktop.drops import urls as drops
 from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.drops.items import Dropped, dropped, has_local_files
 from crm_desktop.ui.drops.overlay import DropHighlight
 from crm_desktop.ui.paged_model import PagedTableModel
 
@@ -47,7 +47,7 @@ class Spot(NamedTuple):
 
 
 def open_review(
-    context: AppContext, customer_id: str, items: list[drops.Dropped], parent: QWidget | None
+    context: AppContext, customer_id: str, items: list[Dropped], parent: QWidget | None
 ) -> MediaDropDialog | None:
     """Open the review dialog of a drop (window-modal, not blocking) and start looking."""
     try:
@@ -68,7 +68,7 @@ def open_review(
 class _FileDropTarget(QObject):
     """What both targets share; subclasses say which customer a position drops onto."""
 
-    # The customer's id and the dropped items (list[drops.Dropped]).
+    # The customer's id and the dropped items (list[Dropped]).
     files_dropped = Signal(str, list)
     # After a drop was recorded: the customer's id and the new records' ids.
     saved = Signal(str, list)
@@ -108,7 +108,7 @@ class _FileDropTarget(QObject):
 
     @staticmethod
     def _wanted(event: QDropEvent) -> bool:
-        return bool(event.possibleActions() & Qt.DropAction.CopyAction) and drops.has_local_files(
+        return bool(event.possibleActions() & Qt.DropAction.CopyAction) and has_local_files(
             event.mimeData()
         )
 
@@ -145,7 +145,7 @@ class _FileDropTarget(QObject):
             return
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
-        self.files_dropped.emit(customer_id, drops.dropped(event.mimeData()))
+        self.files_dropped.emit(customer_id, dropped(event.mimeData()))
 
     def _why_not(self) -> str:
         if not self.context.writable:
@@ -154,7 +154,7 @@ class _FileDropTarget(QObject):
             ).format(reason=self.context.read_only_reason)
         return self.refusal()
 
-    def _review(self, customer_id: str, items: list[drops.Dropped]) -> None:
+    def _review(self, customer_id: str, items: list[Dropped]) -> None:
         dialog = open_review(self.context, customer_id, items, self.widget.window())
         if dialog is not None:
             dialog.saved.connect(self.saved)

@@ -36,14 +36,6 @@ def name_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
     return [text[:cut], rest][:TEXT_LINES]
 
 
-class MiddleElideDelegate(QStyledItemDelegate):
-    """For file names in the table: elided in the middle, keeping the extension."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
-        super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideMiddle
-
-
 class TileDelegate(QStyledItemDelegate):
     """A file tile of ``tile`` size with a square picture area of ``picture`` pixels."""
 

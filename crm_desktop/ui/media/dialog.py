@@ -24,12 +24,12 @@ from crm_desktop import nextcloud, service
 from crm_desktop.errors import ConflictError, CrmError, InvalidInputError
 from crm_desktop.models import MediaCreate, MediaInDB, field_errors
 from crm_desktop.ui import conflicts
+from crm_desktop.ui.completion import TagListCompleter, word_completer
 from crm_desktop.ui.conflicts import Resolution
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.dialogs.base import RememberedDialog
 from crm_desktop.ui.forms import FieldForm, dialog_layout
-from crm_desktop.ui.media.completion import TagListCompleter, word_completer
-from crm_desktop.ui.media.model import direction_names, guess_mime
+from crm_desktop.ui.labels import guess_mime, media_direction_names
 
 
 class _RecordDialog(RememberedDialog):
@@ -113,7 +113,7 @@ class MediaDialog(_RecordDialog):
         self.direction = QComboBox(self)
         self.direction.setObjectName("mediaDirection")
         self.direction.addItem(self.tr("—"), "")
-        for value, name in direction_names().items():
+        for value, name in media_direction_names().items():
             self.direction.addItem(name, value)
         self.form.add_field("direction", self.tr("&Direction:"), self.direction)
         self.tags = self._line("mediaTags", "tags", self.tr("T&ags:"))

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from crm_desktop.service import MediaFilter
 from crm_desktop.ui import icons
-from crm_desktop.ui.media.completion import set_words, word_completer
-from crm_desktop.ui.media.model import direction_names
+from crm_desktop.ui.completion import set_words, word_completer
+from crm_desktop.ui.labels import media_direction_names
 
 # Typing in a filter waits this long before querying, so that a word costs one query.
 FILTER_DELAY_MS = 200
@@ -36,7 +36,7 @@ class MediaFilterBar(QWidget):
         self.direction.setObjectName("mediaDirectionFilter")
         self.direction.setAccessibleName(self.tr("Filter by direction"))
         self.direction.addItem(self.tr("All directions"), "")
-        for value, name in direction_names().items():
+        for value, name in media_direction_names().items():
             self.direction.addItem(icons.media_direction_icon(value), name, value)
         self.direction.currentIndexChanged.connect(self.apply)
 

@@ -4,26 +4,23 @@ from __future__ import annotations
 
 import logging
 from enum import IntEnum
-from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from PySide6.QtCore import QMimeDatabase, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon, QPixmap
 
 from crm_desktop import nextcloud, service
-from crm_desktop.i18n import translate
 from crm_desktop.models import MediaInDB
 from crm_desktop.service import MediaFilter
 from crm_desktop.ui import icons, timefmt
+from crm_desktop.ui.labels import guess_mime, media_direction_names, mime_comment
 from crm_desktop.ui.media.thumbnails import ThumbnailKey, ThumbnailLoader
 from crm_desktop.ui.paged_model import PagedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 log = logging.getLogger("crm_desktop.ui.media")
-
-_MIME_DB = QMimeDatabase()
 
 
 class MediaColumn(IntEnum):
@@ -43,29 +40,6 @@ class MediaRole(IntEnum):
     NextcloudPath = Qt.ItemDataRole.UserRole + 4
     Thumbnail = Qt.ItemDataRole.UserRole + 5  # a QPixmap once made, else None (a load starts)
     Extension = Qt.ItemDataRole.UserRole + 6  # "PDF", for the icon view's file cards
-
-
-def direction_names() -> dict[str, str]:
-    """The media directions in words, in the spec's order (translated at call time)."""
-    return {
-        "received": translate("media", "Received"),
-        "sent": translate("media", "Sent"),
-        "internal": translate("media", "Internal"),
-    }
-
-
-@cache
-def mime_comment(mime_type: str) -> str:
-    """A MIME type in words ("JPEG image"); the raw value when Qt does not know it."""
-    mime = _MIME_DB.mimeTypeForName(mime_type)
-    return mime.comment() if mime.isValid() and mime.comment() else mime_type
-
-
-@cache
-def guess_mime(filename: str) -> str | None:
-    """The MIME type that a file name's extension suggests, or None for an unknown one."""
-    mime = _MIME_DB.mimeTypeForFile(filename, QMimeDatabase.MatchMode.MatchExtension)
-    return None if mime.isDefault() else mime.name()
 
 
 def effective_mime(record: MediaInDB) -> str | None:
@@ -216,7 +190,7 @@ class MediaModel(PagedTableModel[MediaInDB]):
                 pixmap = self.thumbnail(record)
                 return QIcon(pixmap) if pixmap is not None else self.type_icon(record)
             if column == MediaColumn.direction and record.direction:
-                if record.direction in direction_names():
+                if record.direction in media_direction_names():
                     return icons.media_direction_icon(record.direction)
                 return icons.icon("warning")  # a value this app does not know
             return None
@@ -246,7 +220,7 @@ class MediaModel(PagedTableModel[MediaInDB]):
             if not record.direction:
                 return ""
             # An unknown value written by another client is shown as it is.
-            return direction_names().get(record.direction, str(record.direction))
+            return media_direction_names().get(record.direction, str(record.direction))
         if column == MediaColumn.tags:
             return ", ".join(record.tags)
         if column == MediaColumn.order:

@@ -6,7 +6,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView, QWidget
 
 from crm_desktop.settings import Settings
-from crm_desktop.ui.media.delegate import MiddleElideDelegate, TileDelegate
+from crm_desktop.ui.delegates import MiddleElideDelegate
+from crm_desktop.ui.media.delegate import TileDelegate
 from crm_desktop.ui.media.model import MediaColumn, MediaModel
 
 HEADER_STATE = "media/header"

@@ -33,16 +33,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop import drops, service, timeutil
+from crm_desktop import service, timeutil
 from crm_desktop.errors import ConflictError, InvalidInputError, explain
 from crm_desktop.models import CommCreate, CommInDB
 from crm_desktop.ui import conflicts, icons, timefmt
 from crm_desktop.ui.conflicts import Resolution
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.dialogs.base import RememberedDialog
+from crm_desktop.ui.drops.attachments import attachments_from_drop
+from crm_desktop.ui.drops.items import Dropped, dropped, has_local_files
 from crm_desktop.ui.forms import FieldForm, dialog_layout
 from crm_desktop.ui.timeline.attachments import AttachmentsEditor, Column
-from crm_desktop.ui.timeline.drop import attachments_from_drop
 from crm_desktop.ui.timeline.labels import DIRECTIONS, TYPES, direction_label, type_label
 
 log = logging.getLogger("crm_desktop.ui.timeline")
@@ -68,7 +69,7 @@ def to_storage(moment: QDateTime) -> str:
 class CommDialog(RememberedDialog):
     """Log a communication (``for_new``) or edit one (``for_edit``); callers ``open()`` it."""
 
-    # The items of a drop (list[drops.Dropped]); they become attachments.
+    # The items of a drop (list[Dropped]); they become attachments.
     files_dropped = Signal(list)
 
     def __init__(
@@ -360,7 +361,7 @@ class CommDialog(RememberedDialog):
         return (
             self.is_new
             and bool(event.possibleActions() & Qt.DropAction.CopyAction)
-            and drops.has_local_files(event.mimeData())
+            and has_local_files(event.mimeData())
         )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -383,9 +384,9 @@ class CommDialog(RememberedDialog):
             return
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
-        self.files_dropped.emit(drops.dropped(event.mimeData()))
+        self.files_dropped.emit(dropped(event.mimeData()))
 
-    def _attach_dropped(self, items: list[drops.Dropped]) -> None:
+    def _attach_dropped(self, items: list[Dropped]) -> None:
         """Attach the files of a drop (a file attached already is skipped); say what was not."""
         dropped = attachments_from_drop(
             items, self.context.settings.nextcloud_folder or None, self.attachments.customer_folder

@@ -7,7 +7,9 @@ import threading
 
 from PySide6.QtCore import QMimeData, Qt
 
-from crm_desktop import drops, service
+from crm_desktop import service
+from crm_desktop.ui.drops import scanning
+from crm_desktop.ui.drops.copying import Copier
 from crm_desktop.ui.drops.dialog import Stage
 from crm_desktop.ui.drops.model import DropColumn
 from tests.helpers import files
@@ -173,14 +175,14 @@ def test_files_dropped_on_a_filter_field_go_to_the_panel(qtbot, panel, incoming)
 
 def test_cancel_while_looking_closes_the_dialog(qtbot, panel, incoming, db_path, monkeypatch):
     looking = threading.Event()
-    real_scan = drops.scan
+    real_scan = scanning.scan
 
     def slow_scan(items, options, cancel=None, progress=None):
         looking.set()
         cancel.wait(10)  # a huge folder: still looking when Cancel is clicked
         return real_scan(items, options, cancel, progress)
 
-    monkeypatch.setattr(drops, "scan", slow_scan)
+    monkeypatch.setattr("crm_desktop.ui.drops.dialog.scan", slow_scan)
     drop(panel, files.files_mime(files.pdf(incoming / "b.pdf")))
     qtbot.waitUntil(lambda: panel.drops.dialog is not None)
     dialog = panel.drops.dialog
@@ -231,7 +233,7 @@ def test_cancel_during_a_slow_copy_leaves_nothing(
     qtbot, panel, sync_folder, incoming, db_path, monkeypatch
 ):
     copying = threading.Event()
-    real_copy = drops.Copier.copy
+    real_copy = Copier.copy
 
     def slow_copy(self, source, nextcloud_path, cancel=None, copied=None):
         if source.name == "b.png":  # the second file: hold it until Cancel is clicked
@@ -239,7 +241,7 @@ def test_cancel_during_a_slow_copy_leaves_nothing(
             cancel.wait(10)
         return real_copy(self, source, nextcloud_path, cancel, copied)
 
-    monkeypatch.setattr(drops.Copier, "copy", slow_copy)
+    monkeypatch.setattr(Copier, "copy", slow_copy)
     names = ["a.png", "b.png", "c.png"]
     drop(panel, files.files_mime(*(files.image(incoming / name) for name in names)))
     dialog = review_dialog(qtbot, panel.drops)

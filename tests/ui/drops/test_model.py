@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from crm_desktop import drops
-from crm_desktop.drops import Review, ScanOptions
+from crm_desktop.ui.drops import items as drag_items
+from crm_desktop.ui.drops import scanning
 from crm_desktop.ui.drops.model import DropColumn, DropReviewModel, DropRole
+from crm_desktop.ui.drops.review import Review
+from crm_desktop.ui.drops.scanning import ScanOptions
 from tests.helpers import files
 
 CHECK = Qt.ItemDataRole.CheckStateRole
@@ -22,7 +24,7 @@ def model(qapp, qtmodeltester, tmp_path):
         files.text(tmp_path / "a:b.txt"),
         tmp_path / "missing.jpg",
     ]
-    candidates = drops.scan(drops.from_urls(paths), ScanOptions(None, "/CRM/ACME"))
+    candidates = scanning.scan(drag_items.from_urls(paths), ScanOptions(None, "/CRM/ACME"))
     result = DropReviewModel()
     result.set_review(Review(candidates, lambda wanted: {"/CRM/ACME/plan.pdf"} & set(wanted)))
     qtmodeltester.check(result)

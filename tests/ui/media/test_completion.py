@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit
 
-from crm_desktop.ui.media.completion import TagListCompleter, set_words, word_completer
+from crm_desktop.ui.completion import TagListCompleter, set_words, word_completer
 
 
 def test_tag_list_completion_completes_the_last_tag(qtbot):

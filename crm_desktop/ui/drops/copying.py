@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from crm_desktop import nextcloud
-from crm_desktop.drops.rules import checkpoint
 from crm_desktop.errors import CrmError
 from crm_desktop.i18n import translate
+from crm_desktop.ui.drops.rules import checkpoint
 
 CHUNK = 1 << 20  # cancel is checked between chunks: a big video stops within milliseconds
 

@@ -19,9 +19,9 @@ from pathlib import Path
 from PySide6.QtCore import QMimeDatabase, QUrl
 
 from crm_desktop import nextcloud
-from crm_desktop.drops.rules import checkpoint, record_problem
-from crm_desktop.drops.urls import Dropped
 from crm_desktop.i18n import translate
+from crm_desktop.ui.drops.items import Dropped
+from crm_desktop.ui.drops.rules import checkpoint, record_problem
 
 # Inside a dropped folder these are the file manager's and the system's, not the customer's
 # (and the Nextcloud client does not sync hidden files either); dropped one by one they count.

@@ -6,12 +6,8 @@ import threading
 import time
 
 from crm_desktop import nextcloud
+from crm_desktop.errors import Cancelled
 from crm_desktop.i18n import translate
-
-
-class Cancelled(Exception):  # noqa: N818 (it is no error: the user chose it)
-    """The user cancelled: nothing of the drop is kept."""
-
 
 # How often a worker lets the GUI thread have the GIL: well below Python's switch interval
 # (5 ms), well above what a yield costs.

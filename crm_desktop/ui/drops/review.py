@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from crm_desktop import nextcloud
-from crm_desktop.drops.rules import normalize_path, record_problem
-from crm_desktop.drops.save import Planned
-from crm_desktop.drops.scanning import Candidate
+from crm_desktop.ui.drops.rules import normalize_path, record_problem
+from crm_desktop.ui.drops.save import Planned
+from crm_desktop.ui.drops.scanning import Candidate
 
 # Which of these Nextcloud paths are already recorded for the customer.
 RecordedLookup = Callable[[list[str]], set[str]]

@@ -10,9 +10,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QUrl
 
-from crm_desktop import drops, service
-from crm_desktop.drops import Cancelled, Duplicate, Planned, Review, ScanOptions, Shared
-from crm_desktop.errors import InvalidInputError
+from crm_desktop import service
+from crm_desktop.errors import Cancelled, InvalidInputError
+from crm_desktop.ui.drops import copying, save, scanning
+from crm_desktop.ui.drops import items as drag_items
+from crm_desktop.ui.drops.review import Duplicate, Review
+from crm_desktop.ui.drops.save import Planned, Shared
+from crm_desktop.ui.drops.scanning import ScanOptions
 from tests.helpers import backend, files
 
 ACME = "/CRM/ACME"
@@ -30,8 +34,8 @@ def customer(db_path) -> str:
     return service.create_customer({"name": "ACME GmbH", "nextcloud_folder": ACME}).id
 
 
-def scan(*items: Path | str, sync: Path | None = None) -> list[drops.Candidate]:
-    return drops.scan(drops.from_urls(items), ScanOptions(sync, ACME))
+def scan(*items: Path | str, sync: Path | None = None) -> list[scanning.Candidate]:
+    return scanning.scan(drag_items.from_urls(items), ScanOptions(sync, ACME))
 
 
 def stored(db_path: Path) -> list[dict]:
@@ -49,24 +53,24 @@ def tree_of(folder: Path) -> list[str]:
 
 def test_dropped_keeps_order_and_tells_local_paths_from_urls(qapp, tmp_path):
     mime = files.files_mime(tmp_path / "b.pdf", "https://example.com/x", tmp_path / "a folder")
-    items = drops.dropped(mime)
+    items = drag_items.dropped(mime)
     assert [item.path for item in items] == [tmp_path / "b.pdf", None, tmp_path / "a folder"]
     assert items[1].source == "https://example.com/x"
-    assert drops.has_local_files(mime)
+    assert drag_items.has_local_files(mime)
 
 
 def test_a_drag_without_local_files_is_not_for_us(qapp):
     web = files.files_mime("https://example.com/x")
-    assert drops.dropped(web)[0].path is None
-    assert not drops.has_local_files(web)
+    assert drag_items.dropped(web)[0].path is None
+    assert not drag_items.has_local_files(web)
     text = QMimeData()
     text.setText("/etc/passwd")
-    assert drops.dropped(text) == [] and not drops.has_local_files(text)
-    assert drops.dropped(None) == [] and not drops.has_local_files(None)
+    assert drag_items.dropped(text) == [] and not drag_items.has_local_files(text)
+    assert drag_items.dropped(None) == [] and not drag_items.has_local_files(None)
 
 
 def test_from_urls_takes_urls_paths_and_text(qapp, tmp_path):
-    items = drops.from_urls([QUrl.fromLocalFile(str(tmp_path)), tmp_path, str(tmp_path)])
+    items = drag_items.from_urls([QUrl.fromLocalFile(str(tmp_path)), tmp_path, str(tmp_path)])
     assert {item.path for item in items} == {tmp_path}
 
 
@@ -190,9 +194,9 @@ def test_scanning_can_be_cancelled(qapp, tmp_path):
         seen.append(done)
         cancel.set()
 
-    items = drops.from_urls([files.text(tmp_path / f"{n}.txt") for n in range(5)])
+    items = drag_items.from_urls([files.text(tmp_path / f"{n}.txt") for n in range(5)])
     with pytest.raises(Cancelled):
-        drops.scan(items, ScanOptions(None, ACME), cancel, progress)
+        scanning.scan(items, ScanOptions(None, ACME), cancel, progress)
     assert seen == [1]
 
 
@@ -293,13 +297,13 @@ def test_planned_copies_only_files_from_outside_the_sync_folder(qapp, tmp_path, 
     ],
 )
 def test_numbered_names(name, numbered):
-    assert drops.numbered(name, 2) == numbered
+    assert copying.numbered(name, 2) == numbered
 
 
 def test_copies_never_overwrite_and_undo_removes_only_its_own(qapp, tmp_path, sync):
     existing = files.text(sync / "CRM" / "ACME" / "photo.jpg", "someone else's")
     source = files.image(tmp_path / "photo.jpg")
-    copier = drops.Copier(sync, reserved={f"{ACME}/photo (2).jpg"})
+    copier = copying.Copier(sync, reserved={f"{ACME}/photo (2).jpg"})
     first = copier.copy(source, f"{ACME}/photo.jpg")
     second = copier.copy(source, f"{ACME}/PHOTO.jpg")  # the same name to Windows clients
     fresh = copier.copy(source, f"{ACME}/New/Folder/photo.jpg")
@@ -320,7 +324,7 @@ def test_copies_take_nfd_and_nfc_spellings_of_a_name_as_one(qapp, tmp_path, sync
     """A Mac names "Grüße.jpg" in NFD: the NFC copy must not sit beside it as a second file."""
     files.text(sync / "CRM" / "ACME" / "Gru\u0308\u00dfe.jpg", "a Mac's file")
     source = files.image(tmp_path / "photo.jpg")
-    copier = drops.Copier(sync, reserved={f"{ACME}/Ba\u0308r.jpg"})
+    copier = copying.Copier(sync, reserved={f"{ACME}/Ba\u0308r.jpg"})
     assert copier.copy(source, f"{ACME}/Gr\u00fc\u00dfe.jpg") == f"{ACME}/Gr\u00fc\u00dfe (2).jpg"
     assert copier.copy(source, f"{ACME}/B\u00e4r.jpg") == f"{ACME}/B\u00e4r (2).jpg"
 
@@ -329,7 +333,7 @@ def test_a_copy_never_leaves_the_sync_folder(qapp, tmp_path, sync):
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     (sync / "CRM" / "ACME" / "out").symlink_to(outside)
-    copier = drops.Copier(sync)
+    copier = copying.Copier(sync)
     source = files.image(tmp_path / "photo.jpg")
     for path in (f"{ACME}/out/photo.jpg", "/CRM/../../photo.jpg"):
         with pytest.raises(ValueError, match="sync folder"):
@@ -339,8 +343,8 @@ def test_a_copy_never_leaves_the_sync_folder(qapp, tmp_path, sync):
 
 def test_a_copy_into_an_impossible_place_says_which_file(qapp, tmp_path, sync):
     (sync / "CRM" / "ACME" / "Blocked").write_text("a file, not a folder")
-    copier = drops.Copier(sync)
-    with pytest.raises(drops.CopyError, match=r"north\.jpg could not be copied"):
+    copier = copying.Copier(sync)
+    with pytest.raises(copying.CopyError, match=r"north\.jpg could not be copied"):
         copier.copy(files.image(tmp_path / "north.jpg"), f"{ACME}/Blocked/north.jpg")
 
 
@@ -370,8 +374,8 @@ SHARED = Shared(direction="received", tags="roof, before", order_id="A-17", uplo
 def test_save_copies_then_writes_every_record_once(qapp, tmp_path, sync, db_path, customer):
     files.text(sync / "CRM" / "ACME" / "photo0.png", "already there")
     planned = plan_of(tmp_path)
-    progress: list[drops.SaveProgress] = []
-    records = drops.save_drop(customer, planned, SHARED, sync, progress=progress.append)
+    progress: list[save.SaveProgress] = []
+    records = save.save_drop(customer, planned, SHARED, sync, progress=progress.append)
     assert [r.filename for r in records] == ["photo0 (2).png", "photo1.png", "photo2.png"]
     rows = stored(db_path)
     assert len(rows) == 3
@@ -391,12 +395,12 @@ def test_cancel_during_a_copy_leaves_nothing(qapp, tmp_path, sync, db_path, cust
     cancel = threading.Event()
     before = tree_of(sync)
 
-    def progress(state: drops.SaveProgress) -> None:
+    def progress(state: save.SaveProgress) -> None:
         if state.bytes_copied:  # a chunk of the first file is written: cancel now
             cancel.set()
 
     with pytest.raises(Cancelled):
-        drops.save_drop(customer, plan_of(tmp_path), SHARED, sync, cancel=cancel, progress=progress)
+        save.save_drop(customer, plan_of(tmp_path), SHARED, sync, cancel=cancel, progress=progress)
     assert stored(db_path) == []
     assert tree_of(sync) == before
 
@@ -406,8 +410,8 @@ def test_a_copy_error_in_the_middle_removes_the_copies(qapp, tmp_path, sync, db_
     planned = plan_of(tmp_path)
     planned[2] = Planned(planned[2].source, "x.png", f"{ACME}/Blocked/x.png", copy=True)
     before = tree_of(sync)
-    with pytest.raises(drops.CopyError):
-        drops.save_drop(customer, planned, SHARED, sync)
+    with pytest.raises(copying.CopyError):
+        save.save_drop(customer, planned, SHARED, sync)
     assert stored(db_path) == []
     assert tree_of(sync) == before
 
@@ -416,7 +420,7 @@ def test_a_failed_write_removes_the_copies(qapp, tmp_path, sync, db_path, custom
     before = tree_of(sync)
     service.delete_customer(customer)  # gone meanwhile: the transaction refuses the records
     with pytest.raises(InvalidInputError, match="no such customer"):
-        drops.save_drop(customer, plan_of(tmp_path), SHARED, sync)
+        save.save_drop(customer, plan_of(tmp_path), SHARED, sync)
     assert stored(db_path) == []
     assert tree_of(sync) == before
 
@@ -426,19 +430,19 @@ def test_an_invalid_row_stops_before_any_copy(qapp, tmp_path, sync, db_path, cus
     planned[1] = Planned(planned[1].source, "  ", f"{ACME}/x.png", copy=True)
     before = tree_of(sync)
     with pytest.raises(InvalidInputError) as raised:
-        drops.save_drop(customer, planned, SHARED, sync)
+        save.save_drop(customer, planned, SHARED, sync)
     assert set(raised.value.field_errors) == {"rows.1.filename"}
     assert stored(db_path) == [] and tree_of(sync) == before
 
 
 def test_an_invalid_shared_field_names_the_field(qapp, db_path, customer):
     with pytest.raises(InvalidInputError) as raised:
-        drops.check_shared(customer, Shared(direction="sideways"))
+        save.check_shared(customer, Shared(direction="sideways"))
     assert set(raised.value.field_errors) == {"direction"}
 
 
 def test_without_copies_the_records_point_at_the_customer_folder(qapp, tmp_path, db_path, customer):
-    records = drops.save_drop(customer, plan_of(tmp_path, 2, copy=False), Shared())
+    records = save.save_drop(customer, plan_of(tmp_path, 2, copy=False), Shared())
     assert [r.nextcloud_path for r in records] == [f"{ACME}/photo0.png", f"{ACME}/photo1.png"]
     assert service.existing_media_paths(customer, [f"{ACME}/photo0.png", "/x"]) == {
         f"{ACME}/photo0.png"

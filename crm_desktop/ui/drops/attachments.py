@@ -1,6 +1,6 @@
 """Files dropped on the composer become attachments, worked out as for the media panel.
 
-``crm_desktop.drops`` decides each file's name, its Nextcloud path and what is wrong with
+The drop's scan (``scanning``) decides each file's name, its Nextcloud path and what is wrong with
 it, so an attachment and a media record made from the same file say the same thing.
 """
 
@@ -12,8 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData
 
-from crm_desktop import drops
 from crm_desktop.i18n import translate
+from crm_desktop.ui.drops.items import Dropped, dropped
+from crm_desktop.ui.drops.scanning import ScanOptions, scan
 
 
 @dataclass
@@ -23,12 +24,12 @@ class DroppedAttachments:
 
 
 def attachments_from_drop(
-    items: Iterable[drops.Dropped], sync_folder: str | None, customer_folder: str | None
+    items: Iterable[Dropped], sync_folder: str | None, customer_folder: str | None
 ) -> DroppedAttachments:
     """The attachments a drop makes (folders taken whole), and why other files were left out."""
-    options = drops.ScanOptions(sync_folder, customer_folder, detect_mime=False)
+    options = ScanOptions(sync_folder, customer_folder, detect_mime=False)
     result = DroppedAttachments()
-    for candidate in drops.scan(items, options):
+    for candidate in scan(items, options):
         problem = candidate.problem
         if problem is None:
             result.attachments.append(
@@ -45,6 +46,4 @@ def attachments_from_drop(
 
 def local_files(mime: QMimeData | None) -> list[Path]:
     """The local files among the dragged URLs, in order; folders and web links are left out."""
-    return [
-        item.path for item in drops.dropped(mime) if item.path is not None and item.path.is_file()
-    ]
+    return [item.path for item in dropped(mime) if item.path is not None and item.path.is_file()]

@@ -16,11 +16,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from crm_desktop import service
-from crm_desktop.bulk_writes import BulkWriteStopped
-from crm_desktop.drops.copying import Copier
-from crm_desktop.drops.rules import Cancelled, checkpoint
 from crm_desktop.errors import InvalidInputError
 from crm_desktop.models import MediaCreate, MediaInDB, field_errors
+from crm_desktop.ui.drops.copying import Copier
+from crm_desktop.ui.drops.rules import checkpoint
 
 # Fields of every record that come from the dialog's shared part, not from a row.
 SHARED_FIELDS = ("direction", "tags", "order_id", "uploaded_by")
@@ -116,11 +115,8 @@ def save_drop(
             report()
         checkpoint(cancel)
         report(writing=True)
-        try:
-            # In slices (BulkWrite); a cancel meanwhile deletes what was written.
-            return service.create_media_many(records, stop=cancel)
-        except BulkWriteStopped:
-            raise Cancelled from None
+        # In slices (BulkWrite); a cancel meanwhile deletes what was written (Cancelled).
+        return service.create_media_many(records, stop=cancel)
     except BaseException:
         copier.undo()
         raise
@@ -159,4 +155,4 @@ def _renamed(record: MediaCreate, path: str) -> MediaCreate:
     return record.model_copy(update=update)
 
 
-__all__ = ["Cancelled", "Planned", "SaveProgress", "Shared", "check_shared", "save_drop"]
+__all__ = ["Planned", "SaveProgress", "Shared", "check_shared", "save_drop"]

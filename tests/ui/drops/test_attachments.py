@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QUrl
 
-from crm_desktop.ui.timeline.drop import local_files
+from crm_desktop.ui.drops.attachments import local_files
 
 
 def test_local_files_keeps_only_existing_local_files_in_order(qapp, tmp_path):
