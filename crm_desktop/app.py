@@ -1,4 +1,5 @@
-"""The application: command line, Qt set-up, logging, the database, the main window."""
+"""The command line: its options, logging, which database a start opens, the main window
+shown, and the work without a window (--self-test, --check, --export, --backup)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,13 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from crm_desktop import APP_DISPLAY_NAME, APP_NAME, __version__, paths
-from crm_desktop.database import close_db, init_db
+from crm_desktop import APP_DISPLAY_NAME, __version__, paths
 from crm_desktop.errors import CrmError, DatabaseMissingError
-from crm_desktop.locations import DatabaseLocation, parse_location
 from crm_desktop.log import setup_logging
+from crm_desktop.service.session import close_database
 from crm_desktop.settings import Settings
 from crm_desktop.startup import (
     EXIT_DATABASE,
@@ -30,11 +30,19 @@ from crm_desktop.startup import (
     screenshot_format,
     screenshot_platform,
 )
-from crm_desktop.ui import icons
-from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.application import (
+    application,
+    configure_locale,
+    create_main_window,
+    log_qt_messages,
+)
 from crm_desktop.ui.database_choice import DatabaseChooser
 from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.prompts import Prompts
+
+# Public names of the command line's module, kept where office scripts and tests find them
+# (they live in crm_desktop.ui.application, below the self-test and the commands).
+__all__ = ["application", "configure_locale", "create_main_window", "main", "run"]
 
 log = logging.getLogger("crm_desktop.app")
 
@@ -111,79 +119,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         if not args.screenshot.absolute().parent.is_dir():
             parser.error(f"the folder {args.screenshot.absolute().parent} does not exist")
     return args
-
-
-def application() -> QApplication:
-    """The QApplication, created and styled once."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication([sys.argv[0] if sys.argv else "crm-desktop"])
-    assert isinstance(app, QApplication)
-    paths.configure_identity()
-    # Worker threads (drops, index builds) run Python too: the window, whose every paint
-    # calls into Python, waits for the GIL at most this long instead of 5 ms each time.
-    sys.setswitchinterval(0.001)
-    app.setApplicationDisplayName(APP_DISPLAY_NAME)
-    # Lets Wayland desktops match the window to its menu entry (crm-desktop.desktop).
-    app.setDesktopFileName(APP_NAME)
-    configure_locale()
-    app.setWindowIcon(icons.app_icon())
-    if app.property("crm_translated") is not True:
-        install_translations(app)
-        app.setProperty("crm_translated", True)
-    if app.property("crm_styled") is not True:
-        app.setStyle("Fusion")
-        style = paths.resources_dir() / "styles" / "app.qss"
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
-        app.setProperty("crm_styled", True)
-    return app
-
-
-def configure_locale() -> None:
-    if QLocale.system().name() == "C":
-        # No locale configured (a bare system or a CI box): the "C" locale writes dates as
-        # "13 11 2026"; British English is unambiguous for day and month.
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-
-
-def install_translations(app: QApplication) -> None:
-    """Qt's own words (standard buttons, dialogs) and the app's, in the system's language,
-    where a translation exists: resources/translations/crm_desktop_<lang>.qm, made with
-    pyside6-lupdate and pyside6-lrelease from the tr() strings."""
-    folders = {
-        "qtbase": QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-        "crm_desktop": str(paths.resources_dir() / "translations"),
-    }
-    for name, folder in folders.items():
-        translator = QTranslator(app)
-        if translator.load(QLocale(), name, "_", folder):
-            app.installTranslator(translator)
-
-
-def create_main_window(
-    db_path: Path | str | DatabaseLocation,
-    settings: Settings | None = None,
-    prompts: Prompts | None = None,
-    *,
-    create: bool = False,
-) -> MainWindow:
-    """Open the database at ``db_path`` (a file, or an office server's URL) and build the
-    main window (a QApplication exists). A file that does not exist is created only with
-    ``create``; otherwise DatabaseMissingError, and nothing is made or remembered."""
-    if QApplication.instance() is None:
-        raise RuntimeError("create_main_window() needs a QApplication")
-    paths.configure_identity()
-    location = db_path if isinstance(db_path, DatabaseLocation) else parse_location(db_path)
-    db = init_db(location, create=create)
-    context = AppContext(
-        location=location,
-        settings=settings or Settings(),
-        prompts=prompts or Prompts(),
-        read_only_reason=db.read_only_reason,
-        warnings=list(db.warnings),
-    )
-    context.settings.remember_database(location)
-    return MainWindow(context)
 
 
 def install_excepthook(window: MainWindow) -> None:
@@ -266,7 +201,7 @@ def open_first_window(
 
                 assert choice.location.path is not None
                 ensure_demo_database(choice.location.path)
-                close_db()
+                close_database()
             return create_main_window(choice.location, settings, prompts, create=choice.create)
         except CrmError as exc:  # missing, not a database, damaged, a server that refused
             log.warning("Cannot open %s: %s", choice.location, exc)
@@ -311,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_NO_DISPLAY
     app = application()
     log_file = setup_logging()
+    log_qt_messages()
     log.info("Starting %s %s", APP_DISPLAY_NAME, __version__)
     settings = Settings()
     window = open_first_window(args, settings, Prompts())
@@ -320,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot is not None:
         code = save_screenshot(window, args.screenshot)
         window.close()
-        close_db()
+        close_database()
         return code
     window.show()
     QTimer.singleShot(0, window.select_first_customer)
@@ -331,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window.backups.start_daily)
     log.info("Log file: %s", log_file)
     code = app.exec()
-    close_db()
+    close_database()
     return code
 
 

@@ -69,8 +69,8 @@ def run_export(
     err: TextIO = sys.stderr,
 ) -> int:
     """``--export CUSTOMER --to TARGET``: the customer's dossier as a PDF or a CSV."""
-    from crm_desktop.app import configure_locale  # the command line's own module
     from crm_desktop.service.dossier import find_customer
+    from crm_desktop.ui.application import configure_locale
     from crm_desktop.ui.dossier.export import ExportFormat, export_dossier, format_of
     from crm_desktop.ui.dossier.text import DossierRequest
 

@@ -29,11 +29,11 @@ from PySide6.QtGui import QGuiApplication, QImageReader
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from crm_desktop import APP_DISPLAY_NAME, __version__, paths, service
-from crm_desktop.app import application, create_main_window
 from crm_desktop.database import close_db, init_db
 from crm_desktop.errors import NotFoundError
 from crm_desktop.settings import Settings
 from crm_desktop.ui import icons
+from crm_desktop.ui.application import application, create_main_window
 from crm_desktop.ui.prompts import Prompts
 
 REPORT_NAME = "self-test-report.txt"
