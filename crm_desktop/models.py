@@ -162,10 +162,9 @@ def _nextcloud_path(value: str | None) -> str | None:
     if value is None:
         return None
     _no_control_characters(value)
-    parts = [part for part in value.replace("\\", "/").split("/") if part]
-    if any(part in {".", ".."} for part in parts):
+    if nextcloud.climbs(nextcloud.split(value)):
         raise _invalid(translate("models", "A Nextcloud path cannot contain '.' or '..' folders."))
-    return nextcloud.nfc("/" + "/".join(parts))
+    return nextcloud.normalized(value)
 
 
 RequiredLine = Annotated[str, BeforeValidator(_required_line)]

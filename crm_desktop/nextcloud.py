@@ -1,4 +1,6 @@
-"""Nextcloud paths and the local sync folder that the Nextcloud desktop client keeps.
+"""Nextcloud paths and the local sync folder that the Nextcloud desktop client keeps: the
+one module that reads a Nextcloud path (``split()``), cleans it up (``normalized()``),
+judges it (``path_problem()``, ``name_problem()``) or finds it on this computer.
 
 A record's ``nextcloud_path`` is absolute inside Nextcloud (``/CRM/Customers/ACME/a.jpg``);
 the same file on this computer is that path under the local sync folder, when the client
@@ -28,11 +30,28 @@ def spellings(text: str) -> list[str]:
     return list(dict.fromkeys((nfc(text), unicodedata.normalize("NFD", text))))
 
 
+def split(nextcloud_path: str) -> list[str]:
+    """The names along a Nextcloud path as typed or stored: ``\\`` counts as ``/``, doubled
+    slashes as one, and nothing is judged (see path_problem(), path_parts())."""
+    return [part for part in nextcloud_path.replace("\\", "/").split("/") if part]
+
+
+def climbs(parts: list[str]) -> bool:
+    """Whether the names hold a ``.`` or ``..`` folder (a path that could lead elsewhere)."""
+    return any(part in (".", "..") for part in parts)
+
+
+def normalized(nextcloud_path: str) -> str:
+    """A Nextcloud path as the app stores it: absolute, single forward slashes, NFC
+    (``\\CRM\\x`` and ``//CRM//x`` become ``/CRM/x``); "/" for one that names nothing."""
+    return nfc("/" + "/".join(split(nextcloud_path.strip())))
+
+
 def path_parts(nextcloud_path: str) -> list[str] | None:
-    """The names along a Nextcloud path (``\\`` counts as ``/``, doubled slashes as one), or
-    None when it names nothing or climbs out (``.``, ``..``)."""
-    parts = [part for part in nextcloud_path.replace("\\", "/").split("/") if part]
-    if not parts or any(part in (".", "..") for part in parts):
+    """The names along a Nextcloud path, or None when it names nothing or climbs out
+    (``.``, ``..``)."""
+    parts = split(nextcloud_path)
+    if not parts or climbs(parts):
         return None
     return parts
 
@@ -122,6 +141,22 @@ def name_problem(name: str) -> str | None:
         return translate("nextcloud", "the name ends with a space or a dot")
     if len(name.encode()) > 250:
         return translate("nextcloud", "the name is too long")
+    return None
+
+
+def path_problem(nextcloud_path: str) -> str | None:
+    """Why Nextcloud would refuse a file at this path (in words), or None if it is fine."""
+    parts = split(nextcloud_path)
+    if not parts:
+        return translate("nextcloud", "the Nextcloud path is empty")
+    if climbs(parts):
+        return translate("nextcloud", "the Nextcloud path cannot contain '.' or '..' folders")
+    for part in parts:
+        problem = name_problem(part)
+        if problem is not None:
+            return translate("nextcloud", "in the Nextcloud path, {problem}").format(
+                problem=problem
+            )
     return None
 
 

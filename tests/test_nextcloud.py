@@ -100,3 +100,34 @@ def test_names_spelt_in_nfd_find_the_nfc_file_and_the_other_way_round(tmp_path):
     assert nextcloud.relative_to_sync_folder(sync / "CRM" / "Ba\u0308r.jpg", sync) == (
         "/CRM/B\u00e4r.jpg"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("/CRM/ACME/a.jpg", "/CRM/ACME/a.jpg"),
+        ("\\CRM\\ACME\\a.jpg", "/CRM/ACME/a.jpg"),
+        ("  //CRM//ACME/a.jpg/ ", "/CRM/ACME/a.jpg"),
+        ("CRM/Mu\u0308ller/a.jpg", "/CRM/M\u00fcller/a.jpg"),
+        ("", "/"),
+    ],
+)
+def test_one_reading_of_a_nextcloud_path(typed, stored):
+    # The models, the drop's review and the sync folder all read a path through here.
+    assert nextcloud.normalized(typed) == stored
+    parts = [nextcloud.nfc(part) for part in nextcloud.split(typed.strip())]
+    assert parts == [part for part in stored.split("/") if part]
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/CRM/ACME/a.jpg", None),
+        ("", "empty"),
+        ("/CRM/../a.jpg", "'.' or '..'"),
+        ("/CRM/a:b/c.jpg", "characters Nextcloud refuses"),
+    ],
+)
+def test_what_nextcloud_refuses_in_a_path(path, words):
+    problem = nextcloud.path_problem(path)
+    assert (problem is None) if words is None else (words in (problem or ""))

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop import service
+from crm_desktop import nextcloud, service
 from crm_desktop.errors import Cancelled, CrmError, InvalidInputError, explain
 from crm_desktop.models import CustomerInDB, MediaInDB
 from crm_desktop.ui.context import AppContext
@@ -193,7 +193,10 @@ class MediaDropDialog(QDialog):
             box.setToolTip(
                 self.tr(
                     "Into {path}; a name that is taken gets a number, nothing is overwritten."
-                ).format(path=Path(self.sync_folder) / folder.strip("/"))
+                ).format(
+                    path=nextcloud.in_sync_folder(folder, self.sync_folder)
+                    or Path(self.sync_folder)
+                )
             )
         else:
             box.setText(self.tr("Copy files into the Nextcloud folder (set it in Settings first)"))

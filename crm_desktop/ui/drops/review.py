@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from crm_desktop import nextcloud
-from crm_desktop.ui.drops.rules import normalize_path, record_problem
+from crm_desktop.ui.drops.rules import record_problem
 from crm_desktop.ui.drops.save import Planned
 from crm_desktop.ui.drops.scanning import Candidate
 
@@ -105,7 +105,7 @@ class Review:
         self.update()
 
     def set_nextcloud_path(self, position: int, path: str) -> None:
-        self.rows[position].nextcloud_path = normalize_path(path)
+        self.rows[position].nextcloud_path = nextcloud.normalized(path)
         self.update()
 
     def set_mime_type(self, position: int, mime_type: str) -> None:

@@ -30,26 +30,8 @@ def checkpoint(cancel: threading.Event | None) -> None:
         time.sleep(0)
 
 
-def normalize_path(text: str) -> str:
-    """A typed Nextcloud path cleaned up: forward slashes, one leading slash, no doubled ones."""
-    parts = [part for part in text.strip().replace("\\", "/").split("/") if part]
-    return nextcloud.nfc("/" + "/".join(parts))
-
-
 def record_problem(filename: str, nextcloud_path: str) -> str | None:
     """Why a record with this filename and Nextcloud path cannot be made (in words), or None."""
     if not filename.strip():
         return translate("drops", "the file name is empty")
-    problem = nextcloud.name_problem(filename)
-    if problem is not None:
-        return problem
-    parts = [part for part in nextcloud_path.replace("\\", "/").split("/") if part]
-    if not parts:
-        return translate("drops", "the Nextcloud path is empty")
-    for part in parts:
-        if part in (".", ".."):
-            return translate("drops", "the Nextcloud path cannot contain '.' or '..' folders")
-        problem = nextcloud.name_problem(part)
-        if problem is not None:
-            return translate("drops", "in the Nextcloud path, {problem}").format(problem=problem)
-    return None
+    return nextcloud.name_problem(filename) or nextcloud.path_problem(nextcloud_path)
