@@ -125,8 +125,11 @@ class BulkWrite:
         *,
         steps_per_slice: int | None = None,
         at_slice_start: Step | None = None,
+        after_slice: Step | None = None,
     ) -> int:
-        """Run every step; returns how many were committed (all of them)."""
+        """Run every step; returns how many were committed (all of them). ``after_slice``
+        runs after each slice's commit, outside the transaction (e.g. to tell the window
+        what it may now read)."""
         pending = iter(steps)
         if self.db.in_transaction():
             # Inside the caller's transaction the lock cannot be let go: one part of it.
@@ -180,6 +183,8 @@ class BulkWrite:
                 self.slices += 1
                 self.longest_slice = max(self.longest_slice, ended - started)
                 self._checkpoint()
+                if after_slice is not None:
+                    after_slice()
         finally:
             self._connection = None
         return self.committed

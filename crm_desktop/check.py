@@ -203,6 +203,25 @@ def _inspect(
 
     if tables >= {t._meta.table_name for t in TABLES}:
         _misfits(db, report)
+    _search_index(db, report)
+
+
+def _search_index(db: peewee.Database, report: Report) -> None:
+    """The app's change tracking and search index (crm_desktop.database.search)."""
+    if isinstance(db, peewee.PostgresqlDatabase):
+        from crm_desktop.database.postgres import search as on_server
+
+        problems = on_server.tracking_problems(db)
+        summary = None
+    else:
+        from crm_desktop.database.sqlite import search as in_file
+
+        problems = in_file.tracking_problems(db)
+        summary = in_file.index_summary(db)
+    for problem in problems:
+        report.add("warn", "change tracking", problem)
+    if summary is not None:
+        report.add("info", "search index", summary)
 
 
 def check_server(location: DatabaseLocation) -> Report:
@@ -220,6 +239,7 @@ def check_server(location: DatabaseLocation) -> Report:
         version = db.execute_sql("SHOW server_version").fetchone()[0]
         report.add("ok", "server", f"PostgreSQL {version}")
         _report_tables(db, report, "info")
+        _search_index(db, report)
     except peewee.DatabaseError as exc:
         report.add("fail", "read", f"the server answered with an error: {exc}")
     finally:

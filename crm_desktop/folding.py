@@ -3,7 +3,7 @@
 Search ignores case and accents ("schroder" and "SCHRÖDER" find "Schröder", "francois"
 finds "François", "uberdach" finds "Überdachung"), and the customer list sorts "Ärztehaus"
 with A. Both rest on :func:`fold`, done here in Python for every engine: the app stores
-what it folded (crm_desktop.search_index) and folds a query the same way, so a file and an
+what it folded (crm_desktop.database.search) and folds a query the same way, so a file and an
 office server agree to the letter. (SQLite's NOCASE folds ASCII only; PostgreSQL's
 ``unaccent`` has rules of its own, and ``lower()`` under the "C" collation leaves non-ASCII
 letters as they are.)

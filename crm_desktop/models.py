@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -380,6 +380,37 @@ class CustomerInDB(_Stored):
 class CustomerListResponse(BaseModel):
     items: list[CustomerInDB]
     total: int
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+class SearchHit(BaseModel):
+    """One hit of service.search_all(): a customer, a communication or a media record.
+
+    ``title`` names it (a customer's name, a subject or the first line of a message, a
+    file name), ``snippet`` shows the matching words in context (from ``field``, the column
+    they were found in), and ``title_matches``/``snippet_matches`` are the (start, end)
+    character spans of the matching words in each, for highlighting. ``time`` is the
+    entry's time as stored (naive UTC ISO-8601): a communication's ``occurred_at``, a media
+    record's ``created_at``; None for a customer.
+    """
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    kind: Literal["customer", "communication", "media"]
+    id: str
+    customer_id: str | None
+    title: str
+    snippet: str
+    time: str | None = None
+    field: str = ""
+    title_matches: tuple[tuple[int, int], ...] = ()
+    snippet_matches: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def time_utc(self) -> datetime | None:
+        return timeutil.parse_stored(self.time)
 
 
 # --- errors for people ----------------------------------------------------------------------

@@ -77,7 +77,8 @@ def _catalog(server: Server, schema: str) -> dict[str, int]:
                  JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE n.nspname = %(s)s AND t.tgname = 'crm_desktop_notify'),
                 (SELECT count(*) FROM pg_indexes
-                 WHERE schemaname = %(s)s AND indexname LIKE 'crm_desktop_%%'),
+                 WHERE schemaname = %(s)s AND indexname LIKE 'crm_desktop_%%'
+                 AND tablename IN ('crm_customers', 'crm_comms_log', 'crm_media')),
                 (SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                  WHERE n.nspname = %(s)s AND p.proname = 'crm_desktop_notify')""",
             {"s": schema},

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import peewee
 
+from crm_desktop.database import search
 from crm_desktop.database.interface import BackgroundWork, ChangeWatch, Database
 from crm_desktop.database.sqlite import (
     BUSY_TIMEOUT_SECONDS,
@@ -132,6 +133,8 @@ def init_db(
             busy_timeout=busy_timeout,
             create=create,
         )
+    # A new or small database gets its search index at once (a big one: in the background).
+    search.build_now_if_small(db)
     database_proxy.initialize(db)
     return db
 

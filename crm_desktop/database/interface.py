@@ -18,6 +18,7 @@ from typing import Protocol
 
 import peewee
 
+from crm_desktop.database.search.index import SearchIndex
 from crm_desktop.locations import DatabaseLocation
 
 
@@ -76,6 +77,11 @@ class Database(Protocol):
 
     def case_insensitive(self, column: peewee.ColumnBase) -> peewee.ColumnBase:
         """An ordering key for ``column`` that ignores case and can use the app's index."""
+        ...
+
+    def search_index(self) -> SearchIndex:
+        """The app's search index of this database (crm_desktop.database.search), one
+        object per open database."""
         ...
 
     def close(self) -> bool: ...

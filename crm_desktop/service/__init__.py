@@ -4,6 +4,8 @@ Everything above this layer (Qt item models, widgets) reads and writes through t
 functions; none of it speaks SQL or peewee.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from crm_desktop.errors import ConflictError, InvalidInputError, NotFoundError
 from crm_desktop.service.comms import (
     comm_record,
@@ -15,6 +17,7 @@ from crm_desktop.service.comms import (
     list_comms,
     restore_comm,
     timeline_page,
+    timeline_position,
     update_comm,
 )
 from crm_desktop.service.customers import (
@@ -41,6 +44,7 @@ from crm_desktop.service.media import (
     known_tags,
     list_media,
     media_page,
+    media_position,
     media_record,
     restore_media,
     update_media_tags,
@@ -49,9 +53,25 @@ from crm_desktop.service.rows import (
     Attachment,
     CustomerRow,
     MediaFilter,
+    SearchStatus,
     TimelineEntry,
     TimelineFilter,
 )
+
+if TYPE_CHECKING:
+    from crm_desktop.service.search import search_all, search_index_work, search_status
+
+# Search (service.search) is imported when first used, not while the window starts.
+_SEARCH = {"search_all", "search_index_work", "search_status"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SEARCH:
+        from crm_desktop.service import search
+
+        return getattr(search, name)
+    raise AttributeError(name)
+
 
 __all__ = [
     "Attachment",
@@ -61,6 +81,7 @@ __all__ = [
     "InvalidInputError",
     "MediaFilter",
     "NotFoundError",
+    "SearchStatus",
     "TimelineEntry",
     "TimelineFilter",
     "comm_record",
@@ -89,10 +110,15 @@ __all__ = [
     "list_customers",
     "list_media",
     "media_page",
+    "media_position",
     "media_record",
     "restore_comm",
     "restore_media",
+    "search_all",
+    "search_index_work",
+    "search_status",
     "timeline_page",
+    "timeline_position",
     "update_comm",
     "update_customer",
     "update_media_tags",

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from crm_desktop import timeutil
 from crm_desktop.database import database_proxy
+from crm_desktop.database.search import own_writes
 from crm_desktop.errors import ConflictError, InvalidInputError
 from crm_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from crm_desktop.models import field_errors
@@ -33,9 +34,18 @@ def validated(model: type[InputModel], data: InputModel | dict[str, Any]) -> Inp
 
 @contextmanager
 def write_transaction() -> Iterator[None]:
-    """One short write transaction, begun IMMEDIATE on a file (see database.CrmDatabase)."""
+    """One short write transaction, begun IMMEDIATE on a file (see database.CrmDatabase).
+
+    The rows it changes are brought up to date in the search index and the customer list's
+    keys before it commits (database.search.own_writes), so the app's own edits show at once.
+    """
+    outermost = not database_proxy.in_transaction()
     with database_proxy.atomic():
-        yield
+        if not outermost:
+            yield
+            return
+        with own_writes(database_proxy.obj):
+            yield
 
 
 def check_unchanged(

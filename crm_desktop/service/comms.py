@@ -439,3 +439,25 @@ def count_timeline(customer_id: str, filters: TimelineFilter = TimelineFilter())
     if filters == _EVERYTHING:
         return int(_TIMELINE_COUNT.rows(customer_id)[0][0])
     return _timeline_query(customer_id, filters).count()
+
+
+def timeline_position(
+    customer_id: str,
+    comm_id: str,
+    filters: TimelineFilter = TimelineFilter(),  # noqa: B008 (frozen)
+) -> int | None:
+    """The row of an entry in the customer's timeline as timeline_page() orders it (newest
+    first; 0 is the first row), or None when the timeline (with ``filters``) does not show
+    it: a view fetches pages until that row is loaded, then selects it (a search hit that
+    is entry 15,000 of 20,000)."""
+    query = _timeline_query(customer_id, filters)
+    rows = fetch_tuples(
+        query.select(CommTable.occurred_at, CommTable.id).where(CommTable.id == comm_id).limit(1)
+    )
+    if not rows:
+        return None
+    occurred_at, found_id = rows[0]
+    newer = query.where(
+        peewee.Tuple(CommTable.occurred_at, CommTable.id) > peewee.Tuple(occurred_at, found_id)
+    )
+    return int(newer.count())

@@ -383,3 +383,24 @@ def known_order_ids(limit: int = 500) -> list[str]:
         .limit(limit)
     )
     return [order_id for (order_id,) in fetch_tuples(query)]
+
+
+def media_position(
+    customer_id: str,
+    media_id: str,
+    filters: MediaFilter = MediaFilter(),  # noqa: B008 (frozen)
+) -> int | None:
+    """The row of a media record in the customer's media panel as media_page() orders it
+    (newest first; 0 is the first row), or None when the panel (with ``filters``) does not
+    show it."""
+    query = _panel_query(customer_id, filters)
+    rows = fetch_tuples(
+        query.select(MediaTable.created_at, MediaTable.id).where(MediaTable.id == media_id).limit(1)
+    )
+    if not rows:
+        return None
+    created_at, found_id = rows[0]
+    newer = query.where(
+        peewee.Tuple(MediaTable.created_at, MediaTable.id) > peewee.Tuple(created_at, found_id)
+    )
+    return int(newer.count())

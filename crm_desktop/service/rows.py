@@ -70,3 +70,18 @@ class MediaFilter:
     order_id: str = ""
     tag: str = ""
     direction: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchStatus:
+    """How complete the search index is (service.search_status())."""
+
+    complete: bool  # every row indexed (changes of the last moments aside)
+    indexed: int  # rows indexed so far
+    total: int  # rows to index
+    pending: int  # changes of other programs the index has not caught up with yet
+    message: str  # for the window; "" when there is nothing to say
+
+    @property
+    def fraction(self) -> float:
+        return 1.0 if self.complete or not self.total else min(1.0, self.indexed / self.total)

@@ -58,3 +58,17 @@ class DefaultWriters:
         out, err = self.process.communicate("stop\n", timeout=60)
         assert self.process.returncode == 0, err
         return json.loads(out.strip().splitlines()[-1])
+
+
+def backend_edits(db: Path | str, *operations: dict[str, Any], timeout: float = 60) -> None:
+    """Run ``operations`` in a second process, as the backend writes (see
+    tests/helpers/backend_edits.py)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.helpers.backend_edits", str(db), json.dumps(operations)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "done", done.stderr

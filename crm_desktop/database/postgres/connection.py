@@ -15,6 +15,7 @@ from crm_desktop.database.interface import BackgroundWork, ChangeWatch
 from crm_desktop.database.postgres.errors import connect_failure, connection_error, driver_error
 from crm_desktop.database.postgres.link import Link, connection_parameters, server_url
 from crm_desktop.database.postgres.listener import ChangeListener
+from crm_desktop.database.postgres.search import PostgresSearchIndex
 from crm_desktop.errors import ServerConnectionError, causes
 from crm_desktop.locations import DatabaseLocation
 
@@ -57,6 +58,7 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         self.read_only = False
         self.read_only_reason = ""
         self.warnings: list[str] = []
+        self._search_index: PostgresSearchIndex | None = None
 
     @property
     def location(self) -> DatabaseLocation:
@@ -165,3 +167,8 @@ class ServerDatabase(peewee.PostgresqlDatabase):
     def case_insensitive(self, column: peewee.ColumnBase) -> peewee.ColumnBase:
         # lower(), as the app's name index is made on a server (schema.index_ddl()).
         return peewee.fn.lower(column)
+
+    def search_index(self) -> PostgresSearchIndex:
+        if self._search_index is None:
+            self._search_index = PostgresSearchIndex(self)
+        return self._search_index

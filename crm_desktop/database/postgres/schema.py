@@ -13,6 +13,7 @@ import logging
 
 import peewee
 
+from crm_desktop.database.postgres import search
 from crm_desktop.database.postgres.connection import ServerDatabase
 from crm_desktop.database.postgres.errors import first_line
 from crm_desktop.database.postgres.listener import CHANNEL
@@ -87,6 +88,9 @@ def missing_statements(db: ServerDatabase, table_ddl: tuple[str, ...]) -> list[s
     if NOTIFY_BODY.strip() not in found["function"]:
         statements.append(NOTIFY_FUNCTION_DDL)  # missing, or another version's
     statements += [trigger_ddl(t) for t in NOTIFIED_TABLES if t not in found["trigger"]]
+    # The change log, its triggers and the search index (postgres.search), made after the
+    # shared tables they track.
+    statements += search.missing_statements(db)
     return statements
 
 

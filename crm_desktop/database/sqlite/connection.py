@@ -17,6 +17,7 @@ from playhouse.apsw_ext import APSWDatabase
 from crm_desktop.bulk_writes import pacer_for
 from crm_desktop.database.interface import BackgroundWork, ChangeWatch
 from crm_desktop.database.sqlite.indexes import IndexBuild
+from crm_desktop.database.sqlite.search import SqliteSearchIndex, change_log_counter
 from crm_desktop.database.tables import database_proxy
 from crm_desktop.locations import DatabaseLocation, Kind
 from crm_desktop.storage import Storage, StorageKind
@@ -106,6 +107,7 @@ class CrmDatabase(APSWDatabase):  # type: ignore[misc]
         self.warnings: list[str] = []
         # The app's indexes still to build (name -> statement): see IndexBuild.
         self.pending_indexes: dict[str, str] = {}
+        self._search_index: SqliteSearchIndex | None = None
 
     @property
     def location(self) -> DatabaseLocation:
@@ -165,22 +167,38 @@ class CrmDatabase(APSWDatabase):  # type: ignore[misc]
         # SQLite's NOCASE, as the app's name index is made.
         return column.collate("NOCASE")
 
+    def search_index(self) -> SqliteSearchIndex:
+        if self._search_index is None:
+            self._search_index = SqliteSearchIndex(self)
+        return self._search_index
+
 
 class DataVersionWatch:
-    """Tells whether another connection committed to the file since the last look.
+    """Tells whether another connection committed to the shared tables since the last look.
 
     SQLite's ``PRAGMA data_version`` changes only on other connections' commits, costs
     microseconds and reads no table, so the app can ask every second. It has no thread of
-    its own: it never wakes the app, and has no attempt to count down to.
+    its own: it never wakes the app, and has no attempt to count down to. The app's own
+    search index is written on a connection of its own too, in slices, for minutes on a big
+    file: so when the file's change log (crm_desktop.database.search) is kept by all its
+    triggers, a commit that left the log's counter where it was changed no shared row, and
+    is not announced.
     """
 
     def __init__(self) -> None:
         self._version: int | None = None
+        self._logged: int | None = None  # the change log's counter at the last look
 
     def poll(self) -> bool:
         version = int(database_proxy.execute_sql("PRAGMA data_version").fetchone()[0])
         changed = self._version is not None and version != self._version
+        first = self._version is None
         self._version = version
+        if changed or first:
+            logged = change_log_counter(database_proxy)
+            if changed and logged is not None and logged == self._logged:
+                changed = False  # only the app's own index moved
+            self._logged = logged
         return changed
 
     def subscribe(self, wake: Callable[[], None] | None) -> None:

@@ -9,6 +9,7 @@ from typing import Protocol
 import peewee
 
 from crm_desktop.bulk_writes import BulkWrite, BulkWriteStopped
+from crm_desktop.database.sqlite import search
 from crm_desktop.database.tables import INDEX_DDL, TABLE_DDL, index_name
 
 # A file with more rows than this that lacks some of the app's indexes (a big file the app
@@ -35,6 +36,8 @@ def create_missing(db: peewee.Database) -> dict[str, str]:
     with db.atomic():
         for ddl in TABLE_DDL.values():
             db.execute_sql(ddl)
+        # The change log with its triggers, and the search index (sqlite.search).
+        search.install(db)
         present = {
             row[0]
             for row in db.execute_sql(
