@@ -17,10 +17,14 @@ from crm_desktop.database import (
     CustomerTable,
     MediaTable,
     case_insensitive,
+    database_proxy,
     index_ready,
     new_id,
 )
+from crm_desktop.database.search import CustomerKeyTable as Keys
+from crm_desktop.database.search import customer_keys_ready
 from crm_desktop.errors import NotFoundError
+from crm_desktop.folding import words
 from crm_desktop.i18n import translate
 from crm_desktop.models import CustomerCreate, CustomerInDB, CustomerUpdate
 from crm_desktop.queries import fetch_tuples, readable, readable_row
@@ -57,10 +61,26 @@ def customer_from_row(row: dict[str, Any]) -> CustomerInDB:
     )
 
 
+def _keyed() -> bool:
+    """Whether the list goes by the app's keys: search with case and accents ignored, names
+    in address-book order (crm_desktop.folding); else by the shared columns alone."""
+    return customer_keys_ready(database_proxy.obj)
+
+
 def _search(
-    query: peewee.ModelSelect[CustomerTable], search: str | None
+    query: peewee.ModelSelect[CustomerTable], search: str | None, keyed: bool = False
 ) -> peewee.ModelSelect[CustomerTable]:
-    """Every word of the search must appear in the name, organization, e-mail or phone."""
+    """Every word of the search must appear in the name, organization, e-mail or phone:
+    in their folded words with the app's keys ("schroder" finds "Schröder"), else as typed
+    (case ignored for ASCII letters only)."""
+    if keyed:
+        query = query.join(Keys, on=(Keys.customer_id == CustomerTable.id))
+        folded = words(search or "")
+        for word in folded:
+            query = query.where(Keys.folded.contains(word))
+        if folded:
+            return query
+        # No letter or digit in it ("@", "+49"'s plus): looked for as typed.
     for word in (search or "").split():
         query = query.where(
             CustomerTable.name.contains(word)
@@ -74,8 +94,9 @@ def _search(
 def list_customers(
     search: str | None = None, limit: int | None = 100, offset: int = 0
 ) -> list[CustomerInDB]:
-    query = _search(CustomerTable.select(*_CUSTOMER_COLUMNS), search)
-    query = query.order_by(case_insensitive(CustomerTable.name), CustomerTable.id).offset(offset)
+    keyed = _keyed()
+    query = _search(CustomerTable.select(*_CUSTOMER_COLUMNS), search, keyed)
+    query = query.order_by(*_sort_keys(CustomerSort.name, False, keyed)).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     return [
@@ -85,7 +106,7 @@ def list_customers(
 
 
 def count_customers(search: str | None = None) -> int:
-    return _search(CustomerTable.select(), search).count()
+    return _search(CustomerTable.select(), search, _keyed() if search else False).count()
 
 
 def get_customer(customer_id: str) -> CustomerInDB:
@@ -159,22 +180,35 @@ def _last_contact() -> peewee.ModelSelect[CommTable]:
     return comm.select(peewee.fn.MAX(comm.occurred_at)).where(comm.customer_id == CustomerTable.id)
 
 
-def _sort_keys(sort: CustomerSort, descending: bool) -> list[peewee.ColumnBase]:
+def _sort_keys(
+    sort: CustomerSort, descending: bool, keyed: bool = False
+) -> list[peewee.ColumnBase]:
+    """The list's order. With the app's keys (``keyed``, the query joined to them) names
+    and organizations sort as in an address book ("Ärztehaus" with A, see
+    folding.sort_key), compared byte by byte on every engine; else by the shared columns,
+    case ignored for ASCII letters only."""
+
     def order(node: peewee.ColumnBase) -> peewee.ColumnBase:
         # Empty values go last whichever way the list is sorted.
         return node.desc(nulls="LAST") if descending else node.asc(nulls="LAST")
 
-    name = case_insensitive(CustomerTable.name)
+    name: peewee.ColumnBase = Keys.name_key if keyed else case_insensitive(CustomerTable.name)
+    row_id = Keys.customer_id if keyed else CustomerTable.id
     if sort is CustomerSort.organization:
-        keys = [order(case_insensitive(CustomerTable.organization)), name.asc()]
+        organization = (
+            Keys.organization_key if keyed else case_insensitive(CustomerTable.organization)
+        )
+        keys = [order(organization), name.asc()]
     elif sort is CustomerSort.contact:
         contact = peewee.fn.COALESCE(CustomerTable.email, CustomerTable.phone)
         keys = [order(case_insensitive(contact)), name.asc()]
     elif sort is CustomerSort.last_contact:
         keys = [order(peewee.SQL("last_contact")), name.asc()]
+    elif keyed and descending:  # the name index backwards, ties too
+        return [name.desc(), row_id.desc()]
     else:
         keys = [name.desc() if descending else name.asc()]
-    return [*keys, CustomerTable.id.asc()]
+    return [*keys, row_id.asc()]
 
 
 def customer_page(
@@ -192,19 +226,22 @@ def customer_page(
         CustomerTable.email,
         CustomerTable.phone,
     )
+    keyed = _keyed()
     if sort is not CustomerSort.last_contact and not index_ready(COMMS_INDEX):
         # The timeline's index is still being built: a subquery per row would read the whole
         # table each time, so the page's last contacts come from one pass over it instead.
-        query = _search(CustomerTable.select(*columns), search)
+        query = _search(CustomerTable.select(*columns), search, keyed)
         page = fetch_tuples(
-            query.order_by(*_sort_keys(sort, descending)).offset(offset).limit(limit)
+            query.order_by(*_sort_keys(sort, descending, keyed)).offset(offset).limit(limit)
         )
         last = _last_contacts([row[0] for row in page])
         return _marked([(*row, last.get(row[0])) for row in page], page)
     query = _search(
-        CustomerTable.select(*columns, peewee.Alias(_last_contact(), "last_contact")), search
+        CustomerTable.select(*columns, peewee.Alias(_last_contact(), "last_contact")),
+        search,
+        keyed,
     )
-    query = query.order_by(*_sort_keys(sort, descending))
+    query = query.order_by(*_sort_keys(sort, descending, keyed))
     return _marked(fetch_tuples(query.offset(offset).limit(limit)))
 
 
@@ -243,10 +280,13 @@ def customer_position(
     descending: bool = False,
 ) -> int | None:
     """The row of a customer in the list as customer_page() orders it, or None if not in it."""
+    keyed = _keyed()
     columns: list[peewee.Node] = [CustomerTable.id]
     if sort is CustomerSort.last_contact:  # the sort key: the other orders need no subquery
         columns.append(peewee.Alias(_last_contact(), "last_contact"))
-    ids = _search(CustomerTable.select(*columns), search).order_by(*_sort_keys(sort, descending))
+    ids = _search(CustomerTable.select(*columns), search, keyed).order_by(
+        *_sort_keys(sort, descending, keyed)
+    )
     for position, row in enumerate(fetch_tuples(ids)):
         if row[0] == customer_id:
             return position
