@@ -4,6 +4,7 @@ shown, and the work without a window (--self-test, --check, --export, --backup).
 from __future__ import annotations
 
 import argparse
+import linecache
 import logging
 import os
 import sys
@@ -245,6 +246,10 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return EXIT_NO_DISPLAY
     app = application()
+    # PySide6's import hook reads the source of every module imported after it into
+    # linecache (4 MB of text for the app's modules): kept only for tracebacks, which read
+    # the files again when they need them.
+    linecache.clearcache()
     log_file = setup_logging()
     log_qt_messages()
     log.info("Starting %s %s", APP_DISPLAY_NAME, __version__)
@@ -252,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     window = open_first_window(args, settings, Prompts())
     if window is None:
         return EXIT_DATABASE
+    linecache.clearcache()
     install_excepthook(window)
     if args.screenshot is not None:
         code = save_screenshot(window, args.screenshot)

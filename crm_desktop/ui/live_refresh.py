@@ -36,6 +36,9 @@ class _Wakeup(QObject):
 
 class DatabaseWatcher(QObject):
     changed = Signal()
+    # At every look that reached the database, changed or not (the search index's worker
+    # follows the change log from here).
+    polled = Signal()
     offline = Signal(str)  # why, in words
     online = Signal()
     # While a server is away: whole seconds until the next attempt (0: one runs now).
@@ -90,6 +93,7 @@ class DatabaseWatcher(QObject):
         except Exception as exc:  # unreachable: say it once, keep asking
             self._went_offline(exc)
             return False
+        self.polled.emit()
         if self._offline:
             self._offline = False
             self._retry_seconds = None

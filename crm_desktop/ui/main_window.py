@@ -31,6 +31,7 @@ from crm_desktop.ui.dossier.actions import DossierActions
 from crm_desktop.ui.indexes import IndexBuilder
 from crm_desktop.ui.live_refresh import DatabaseWatcher
 from crm_desktop.ui.media.panel import MediaPanel
+from crm_desktop.ui.search_index import SearchIndexer
 from crm_desktop.ui.timeline.panel import TimelinePanel
 
 
@@ -97,6 +98,12 @@ class MainWindow(QMainWindow):
         # A big file opened for the first time gets the app's indexes once the window shows.
         self.indexes = IndexBuilder(self)
         self.indexes.finished.connect(self._indexes_built)
+        # The search index: built in the background, then following the change log.
+        self.search_index = SearchIndexer(self)
+        self.search_index.progress.connect(self._show_search_index)
+        self.search_index.customers_changed.connect(self._customer_keys_changed)
+        self._customers_stale = False
+        self.watcher.polled.connect(self.search_index.poke)
         self._select_when_indexed = False
         QTimer.singleShot(0, self._build_indexes)
 
@@ -121,11 +128,15 @@ class MainWindow(QMainWindow):
             self.tr("The app builds its indexes of this file; until then lists are slower.")
         )
         self.index_label.hide()
+        self.search_index_label = QLabel(self)
+        self.search_index_label.setObjectName("searchIndexStatus")
+        self.search_index_label.hide()
         # While the database cannot be reached: "Offline — retrying in N s", counting down.
         self.connection_status = QLabel(self)
         self.connection_status.setObjectName("connectionStatus")
         self.connection_status.hide()
         status.addPermanentWidget(self.index_label)
+        status.addPermanentWidget(self.search_index_label)
         status.addPermanentWidget(self.connection_status)
         status.addPermanentWidget(self.database_label)
 
@@ -314,9 +325,46 @@ class MainWindow(QMainWindow):
 
     def _build_indexes(self) -> None:
         self.index_label.setVisible(self.indexes.start() or self.indexes.running)
+        self.search_index_label.hide()
+        self.search_index.start()
+
+    def _stop_indexes(self, *, quitting: bool = False) -> None:
+        self.indexes.stop()
+        # Quitting does not wait for the search index's worker (what it committed is
+        # whole); closing the file for another one, or for a restore, lets it end first.
+        self.search_index.stop(wait=0.1 if quitting else 10.0)
+        self.search_index_label.hide()
+
+    def _show_search_index(self, indexed: int, total: int, complete: bool) -> None:
+        if complete:
+            self.search_index_label.hide()
+            return
+        percent = min(99, indexed * 100 // total) if total else 0
+        self.search_index_label.setText(
+            self.tr("Preparing search… %1 %").replace("%1", str(percent))
+        )
+        self.search_index_label.setToolTip(
+            self.tr(
+                "The app indexes this file for searching everything; until it is done, "
+                "search reads older entries more slowly and may miss some."
+            )
+        )
+        self.search_index_label.show()
+
+    def _customer_keys_changed(self) -> None:
+        """The customer list's keys changed (search index): the list re-reads, but not
+        while the app's own indexes are built (it would read the whole timeline table to
+        find the last contacts); then right after."""
+        if self.indexes.running:
+            self._customers_stale = True
+        else:
+            self.context.events.customers_changed.emit("")
 
     def _indexes_built(self) -> None:
         self.index_label.hide()
+        if self._customers_stale:
+            self._customers_stale = False
+            self.context.events.customers_changed.emit("")
         if self._select_when_indexed and self.customers.current_id is None:
             self.customers.select_first()
         self._select_when_indexed = False
@@ -351,7 +399,7 @@ class MainWindow(QMainWindow):
             return self.switch_database(choice.location, create=choice.create)
         previous = self.context.location
         self.watcher.stop()
-        self.indexes.stop()
+        self._stop_indexes()
         session.close_database()
         try:
             opened = session.open_database(location, create=create)
@@ -393,7 +441,7 @@ class MainWindow(QMainWindow):
             )
             return False
         self.watcher.stop()
-        self.indexes.stop()
+        self._stop_indexes()
         session.close_database()
         self.central.setEnabled(False)
         self.menuBar().setEnabled(False)
@@ -490,7 +538,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.watcher.stop()
-        self.indexes.stop()
+        self._stop_indexes(quitting=True)
         self.media.shutdown()  # wait for thumbnail threads before the window goes
         self.dossier.shutdown()
         self.backups.shutdown()

@@ -44,12 +44,15 @@ def test_both_programs_write_at_once_and_nothing_is_lost(qtbot, window, journal)
     if journal == "delete":
         # A file kept in the rollback journal (the app leaves the journal mode alone where
         # WAL is unsafe, e.g. on a network drive): both must still get every row in.
+        # (As the window reopens a file: its workers stop first, their connections close.)
         window.watcher.stop()
+        window.search_index.stop(wait=10)
         close_db()
         with backend.connect(path) as connection:
             connection.execute("PRAGMA journal_mode = delete")
         init_db(path, storage=Storage(StorageKind.network, "cifs", "/mnt/office"))
         window.watcher.start()
+        window.search_index.start()
     writer = start_writer(
         path, "--customer", customer, "--comms", "150", "--delay", "0.004", "--prefix", "backend"
     )
