@@ -28,7 +28,17 @@ from tests.benchmarks.harness import (
     versions,
 )
 
-GROUPS = ("views", "startup", "drop", "messages", "office", "dossier", "backup", "neighbour")
+GROUPS = (
+    "views",
+    "search",
+    "startup",
+    "drop",
+    "messages",
+    "office",
+    "dossier",
+    "backup",
+    "neighbour",
+)
 
 
 def _drop_benchmark_of_the_drop_work(runs: int) -> str | None:
@@ -95,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
             from tests.benchmarks import bench_views
 
             results.extend(bench_views.run(data, raw, args.runs))
+        if "search" in groups:
+            from tests.benchmarks import bench_search
+
+            results.extend(bench_search.run(data, raw, args.runs))
         if "startup" in groups:
             from tests.benchmarks import bench_startup
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ def ensure(folder: Path = DEFAULT_FOLDER, regenerate: bool = False, scale: float
         )
         meta = json.loads(meta_path.read_text())
     assert meta is not None
+    _prepare_search_index(folder, meta)
     return BigFile(
         folder=folder,
         heavy_id=meta["heavy_id"],
@@ -67,3 +69,22 @@ def ensure(folder: Path = DEFAULT_FOLDER, regenerate: bool = False, scale: float
         other_id=meta["other_id"],
         size=meta["size"],
     )
+
+
+def _prepare_search_index(folder: Path, meta: dict[str, object]) -> None:
+    """``big.sqlite3`` as the app leaves a file after its first start: with the search
+    index built (crm_desktop.database.search), made once in a process of the app's own."""
+    from crm_desktop.database.search.index import INDEX_VERSION
+
+    if meta.get("search_index") == INDEX_VERSION:
+        return
+    log(f"Building the search index of {folder / 'big.sqlite3'} (a few minutes, once)…")
+    subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.bench_search", "--prepare", "big.sqlite3"],
+        cwd=folder,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    meta["search_index"] = INDEX_VERSION
+    (folder / "generated.json").write_text(json.dumps(meta, indent=2))
