@@ -156,11 +156,14 @@ class Cancelled(CrmError):  # noqa: N818 (no error: the person chose it)
 
 @dataclass(frozen=True)
 class Explanation:
-    """An error in words for people: a title, a sentence or two, and whether it is a bug."""
+    """An error in words for people: a title, a sentence or two, and whether it is a bug.
+    ``plain``: the text is the error's own sentence and the title only a generic heading
+    (a message above a form shows the sentence alone)."""
 
     title: str
     text: str
     is_bug: bool = False
+    plain: bool = False
 
 
 def driver_missing(exc: BaseException) -> bool:
@@ -215,7 +218,9 @@ def explain(exc: BaseException) -> Explanation:
         title, text = _PROBLEM_WORDS[problem]
         return Explanation(translate("errors", title), translate("errors", text))
     if isinstance(exc, CrmError):  # e.g. an address that cannot be used: already in words
-        return Explanation(translate("errors", "This cannot be used as it is"), str(exc))
+        return Explanation(
+            translate("errors", "This cannot be used as it is"), str(exc), plain=True
+        )
     if isinstance(exc, OSError) and exc.errno in _OS_MESSAGES:
         title, text = _OS_MESSAGES[exc.errno]
         return Explanation(

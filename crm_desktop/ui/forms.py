@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -11,6 +13,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from crm_desktop.errors import explain
+
+log = logging.getLogger("crm_desktop.ui.forms")
 
 SPACING = 8
 MARGIN = 12
@@ -114,6 +120,16 @@ class FieldForm(QWidget):
     def show_banner(self, message: str) -> None:
         self.banner.setText(message)
         self.banner.show()
+
+    def show_failure(self, exc: BaseException, then: str = "") -> None:
+        """An error that belongs to no field, in one message above the fields (the words of
+        errors.explain(), a bug also to the log with its traceback); ``then`` follows it on
+        a line of its own (what became of the work)."""
+        explanation = explain(exc)
+        if explanation.is_bug:
+            log.error("Unexpected error", exc_info=exc)
+        text = explanation.text if explanation.plain else f"{explanation.title}: {explanation.text}"
+        self.show_banner(f"{text}\n{then}" if then else text)
 
     def _key_for(self, location: str) -> str | None:
         # "attachments.0.filename" belongs to the "attachments" field.

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -507,7 +506,7 @@ class MainWindow(QMainWindow):
             self.context.events.settings_changed.emit()
 
     def show_about(self) -> None:
-        QMessageBox.about(
+        self.context.prompts.about(
             self,
             self.tr("About CRM Desktop"),
             self.tr(

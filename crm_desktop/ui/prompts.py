@@ -61,6 +61,15 @@ class Prompts:
         name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), filters)
         return Path(name) if name else None
 
+    def choose_folder(self, parent: QWidget | None, title: str, start: Path) -> Path | None:
+        """Ask for an existing folder; None when cancelled."""
+        name = QFileDialog.getExistingDirectory(parent, title, str(start))
+        return Path(name) if name else None
+
+    def about(self, parent: QWidget | None, title: str, text: str) -> None:
+        """The app's About box (rich text)."""
+        QMessageBox.about(parent, title, text)
+
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, APP_DISPLAY_NAME, title, parent=parent)
         box.setObjectName("informMessage")

@@ -21,7 +21,8 @@ class Asked:
 @dataclass
 class ScriptedPrompts(Prompts):
     """``confirm`` answers from ``answers`` (then ``default``); ``choose`` from ``choices``;
-    ``save_path`` and ``open_path`` from ``paths`` (then None: the dialog was cancelled)."""
+    ``save_path``, ``open_path`` and ``choose_folder`` from ``paths`` (then None: the dialog
+    was cancelled)."""
 
     answers: list[bool] = field(default_factory=list)
     default: bool = True
@@ -54,6 +55,13 @@ class ScriptedPrompts(Prompts):
     ) -> Path | None:
         self.asked.append(Asked("open_path", title, str(folder)))
         return self.paths.pop(0) if self.paths else None
+
+    def choose_folder(self, parent: QWidget | None, title: str, start: Path) -> Path | None:
+        self.asked.append(Asked("choose_folder", title, str(start)))
+        return self.paths.pop(0) if self.paths else None
+
+    def about(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.asked.append(Asked("about", title, text))
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         self.asked.append(Asked("inform", title, text))

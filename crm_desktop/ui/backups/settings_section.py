@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.settings import Settings
 from crm_desktop.ui.forms import FieldForm
+from crm_desktop.ui.prompts import Prompts
 
 MAX_KEPT = 365
 
@@ -24,9 +24,10 @@ MAX_KEPT = 365
 class BackupSettings(QObject):
     """Adds its fields to ``form``; the dialog calls errors() before save()."""
 
-    def __init__(self, form: FieldForm, settings: Settings) -> None:
+    def __init__(self, form: FieldForm, settings: Settings, prompts: Prompts) -> None:
         super().__init__(form)
         self._settings = settings
+        self._prompts = prompts
         self._form = form
         self.daily = QCheckBox(self.tr("Back up the database file once a day, at start"), form)
         self.daily.setObjectName("settingsBackupDaily")
@@ -64,11 +65,11 @@ class BackupSettings(QObject):
         row.setEnabled(self.daily.isChecked())
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self._form, self.tr("Backup folder"), self.folder.text()
+        folder = self._prompts.choose_folder(
+            self._form, self.tr("Backup folder"), Path(self.folder.text()).expanduser()
         )
-        if folder:
-            self.folder.setText(folder)
+        if folder is not None:
+            self.folder.setText(str(folder))
 
     def errors(self) -> dict[str, str]:
         if not self.daily.isChecked():

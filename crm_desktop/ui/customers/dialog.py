@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
@@ -12,35 +13,33 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop import nextcloud, service
-from crm_desktop.errors import ConflictError, CrmError, InvalidInputError
-from crm_desktop.models import CustomerInDB
-from crm_desktop.ui import conflicts
-from crm_desktop.ui.conflicts import Resolution
+from crm_desktop.models import CustomerCreate, CustomerInDB, CustomerUpdate
 from crm_desktop.ui.context import AppContext
-from crm_desktop.ui.dialogs.base import RememberedDialog
-from crm_desktop.ui.forms import FieldForm, dialog_layout
+from crm_desktop.ui.dialogs.editing import EditingDialog
+from crm_desktop.ui.forms import dialog_layout
 
 CUSTOMERS_FOLDER = "/CRM/Customers"
 _TEXT_FIELDS = ("name", "organization", "email", "phone", "tags", "nextcloud_folder")
 _LONG_FIELDS = ("address", "notes")
 
 
-class CustomerDialog(RememberedDialog):
+class CustomerDialog(EditingDialog[CustomerInDB, CustomerCreate, CustomerUpdate]):
     """Create a customer, or edit one; stays open with everything typed until it is valid."""
+
+    create_model = CustomerCreate
+    update_model = CustomerUpdate
 
     def __init__(
         self, context: AppContext, customer: CustomerInDB | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(context, parent)
+        super().__init__(context, customer, parent)
         self.customer = customer
-        self.saved_id: str | None = None
         self.setObjectName("customerDialog")
         self.setWindowTitle(
             self.tr("New customer") if customer is None else self.tr("Edit customer")
         )
         self.setMinimumWidth(440)
 
-        self.form = FieldForm(self)
         self.inputs: dict[str, QLineEdit | QPlainTextEdit] = {}
         labels = {
             "name": self.tr("&Name:"),
@@ -136,52 +135,29 @@ class CustomerDialog(RememberedDialog):
     def _folder_typed(self, _text: str) -> None:
         self._folder_edited = True
 
-    # --- saving ---------------------------------------------------------------------------
+    # --- saving (ui.dialogs.editing) ----------------------------------------------------
 
-    def save(self) -> None:
-        values = self.values()
-        try:
-            if self.customer is None:
-                saved = service.create_customer(values)
-            else:
-                changed = {k: v for k, v in values.items() if v != self._initial[k]}
-                if not changed:  # nothing edited: nothing written
-                    super().accept()
-                    return
-                updated = self._update(changed)
-                if updated is None:
-                    return
-                saved = updated
-        except InvalidInputError as exc:
-            self.form.show_errors(exc.field_errors)
-            return
-        except CrmError as exc:
-            self.form.show_banner(str(exc))
-            return
-        except Exception as exc:  # a database error: keep what was typed, say why
-            self.context.prompts.error(self, exc)
-            return
-        self.saved_id = saved.id
-        self.context.events.customers_changed.emit(saved.id)
-        self._initial = self.values()
-        self.accept()
+    def record_words(self) -> str:
+        return self.tr("customer")
 
-    def _update(self, changed: dict[str, str]) -> CustomerInDB | None:
-        """Save the edit against the customer as the user saw them; None if not saved."""
+    def new_values(self) -> dict[str, Any]:
+        return dict(self.values())
+
+    def changes(self) -> dict[str, Any]:
+        return {k: v for k, v in self.values().items() if v != self._initial[k]}
+
+    def write_new(self, data: CustomerCreate) -> CustomerInDB:
+        return service.create_customer(data)
+
+    def write_edit(self, data: CustomerUpdate, expected: CustomerInDB | None) -> CustomerInDB:
         assert self.customer is not None
-        try:
-            return service.update_customer(self.customer.id, changed, expected=self.customer)
-        except ConflictError as exc:
-            choice = conflicts.ask(self.context.prompts, self, exc, self.tr("customer"))
-            current = exc.current
-        if choice is Resolution.keep_mine:
-            return service.update_customer(self.customer.id, changed, expected=current)
-        if choice is Resolution.save_as_new:
-            return service.create_customer(self.values())
-        if choice is Resolution.keep_theirs:
-            self.context.events.customers_changed.emit(self.customer.id)
-            QDialog.reject(self)  # theirs stays: nothing of the user's to keep
-        return None
+        return service.update_customer(self.customer.id, data, expected=expected)
+
+    def announce(self, record: CustomerInDB) -> None:
+        self.context.events.customers_changed.emit(record.id)
+
+    def mark_saved(self) -> None:
+        self._initial = self.values()
 
     def discard_question(self) -> str:
         return self.tr("What you typed for this customer has not been saved.")

@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -140,7 +139,7 @@ class SettingsDialog(RememberedDialog):
         self._server_widgets = [self.server_url, self.test_button]
         self._probe = _Probe(self)
         self._probe.answered.connect(self._connection_tested)
-        self.backups = BackupSettings(self.form, settings)
+        self.backups = BackupSettings(self.form, settings, context.prompts)
 
         self.on_file.toggled.connect(self._choose_kind)
         (self.on_file if current.is_file else self.on_server).setChecked(True)
@@ -241,11 +240,11 @@ class SettingsDialog(RememberedDialog):
         return Path(text).expanduser() if text and "://" not in text else self.context.db_path
 
     def _browse_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Nextcloud sync folder"), str(self.sync_start_folder())
+        folder = self.context.prompts.choose_folder(
+            self, self.tr("Nextcloud sync folder"), self.sync_start_folder()
         )
-        if folder:
-            self.nextcloud_folder.setText(folder)
+        if folder is not None:
+            self.nextcloud_folder.setText(str(folder))
 
     def _chooser(self) -> DatabaseChooser:
         return DatabaseChooser(self.context.prompts, self, at_start=False)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop import nextcloud, service
-from crm_desktop.errors import Cancelled, CrmError, InvalidInputError, explain
+from crm_desktop.errors import Cancelled, InvalidInputError
 from crm_desktop.models import CustomerInDB, MediaInDB
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.drops.fields import DropTable, SharedFields
@@ -356,16 +356,8 @@ class MediaDropDialog(QDialog):
             self._show_problem(exc)
 
     def _show_problem(self, exc: BaseException) -> None:
-        nothing = self.tr("Nothing was recorded and no file was copied.")
-        if isinstance(exc, CrmError) and not isinstance(exc, InvalidInputError):
-            text = f"{exc}\n{nothing}"
-        else:
-            explanation = explain(exc)
-            if explanation.is_bug:
-                log.error("Recording a drop failed", exc_info=exc)
-            text = f"{explanation.title}: {explanation.text}\n{nothing}"
         self._show_status("")
-        self.fields.show_banner(text)
+        self.fields.show_failure(exc, self.tr("Nothing was recorded and no file was copied."))
 
     def _show_input_errors(self, errors: dict[str, str]) -> None:
         """Shared fields show their errors at the field; a row's error names the row's file

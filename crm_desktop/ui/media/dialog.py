@@ -6,14 +6,13 @@ unsaved text asks first.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -21,24 +20,25 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop import nextcloud, service
-from crm_desktop.errors import ConflictError, CrmError, InvalidInputError
-from crm_desktop.models import MediaCreate, MediaInDB, field_errors
-from crm_desktop.ui import conflicts
+from crm_desktop.models import MediaCreate, MediaInDB, MediaTagsUpdate
 from crm_desktop.ui.completion import TagListCompleter, word_completer
-from crm_desktop.ui.conflicts import Resolution
 from crm_desktop.ui.context import AppContext
-from crm_desktop.ui.dialogs.base import RememberedDialog
-from crm_desktop.ui.forms import FieldForm, dialog_layout
+from crm_desktop.ui.dialogs.editing import EditingDialog
+from crm_desktop.ui.forms import dialog_layout
 from crm_desktop.ui.labels import guess_mime, media_direction_names
 
+Edit = TypeVar("Edit", bound=BaseModel)
 
-class _RecordDialog(RememberedDialog):
+
+class _RecordDialog(EditingDialog[MediaInDB, MediaCreate, Edit], Generic[Edit]):
     """What both dialogs share: Save / Cancel, Ctrl+Return, ask before discarding, geometry."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None) -> None:
-        super().__init__(context, parent)
-        self.saved: MediaInDB | None = None
-        self.form = FieldForm(self)
+    create_model = MediaCreate
+
+    def __init__(
+        self, context: AppContext, record: MediaInDB | None, parent: QWidget | None
+    ) -> None:
+        super().__init__(context, record, parent)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -56,30 +56,26 @@ class _RecordDialog(RememberedDialog):
     def values(self) -> dict[str, Any]:
         raise NotImplementedError
 
-    def save(self) -> None:
-        raise NotImplementedError
-
     def is_modified(self) -> bool:
         return self.values() != self._initial
 
-    def _show_error(self, exc: Exception) -> None:
-        """Input errors at their fields; the rest in the banner or (unexpected) as an error."""
-        if isinstance(exc, InvalidInputError):
-            self.form.show_errors(exc.field_errors)
-        elif isinstance(exc, CrmError):
-            self.form.show_banner(str(exc))
-        else:  # a database error: keep what was typed, say why
-            self.context.prompts.error(self, exc)
+    def record_words(self) -> str:
+        return self.tr("media record")
 
-    def _saved(self, record: MediaInDB) -> None:
-        self.saved = record
-        self._initial = self.values()
+    def write_new(self, data: MediaCreate) -> MediaInDB:
+        return service.create_media(data)
+
+    def announce(self, record: MediaInDB) -> None:
         self.context.events.media_changed.emit(record.customer_id or "")
-        self.accept()
+
+    def mark_saved(self) -> None:
+        self._initial = self.values()
 
 
-class MediaDialog(_RecordDialog):
+class MediaDialog(_RecordDialog[MediaCreate]):
     """Record a file by hand: its name, where it is in Nextcloud, and what it is about."""
+
+    update_model = MediaCreate  # (never edited: a record's file stays what it is)
 
     def __init__(
         self,
@@ -88,7 +84,7 @@ class MediaDialog(_RecordDialog):
         nextcloud_folder: str | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(context, parent)
+        super().__init__(context, None, parent)
         self.customer_id = customer_id
         self.nextcloud_folder = nextcloud_folder
         self.setObjectName("mediaDialog")
@@ -173,15 +169,10 @@ class MediaDialog(_RecordDialog):
             "uploaded_by": self.uploaded_by.text(),
         }
 
-    def _validated(self) -> MediaCreate | dict[str, str]:
-        """The input as the spec's model, or the errors field by field."""
-        values = self.values()
-        errors: dict[str, str] = {}
-        media: MediaCreate | None = None
-        try:
-            media = MediaCreate.model_validate(values)
-        except ValidationError as exc:
-            errors = field_errors(exc)
+    def new_values(self) -> dict[str, Any]:
+        return self.values()
+
+    def field_problems(self, values: dict[str, Any], errors: dict[str, str]) -> dict[str, str]:
         problem = nextcloud.name_problem(values["filename"])
         if "filename" not in errors and problem:
             errors["filename"] = self.tr("Nextcloud cannot store this name: {problem}.").format(
@@ -189,31 +180,19 @@ class MediaDialog(_RecordDialog):
             )
         if "filename" in errors and not self._path_edited:
             errors.pop("nextcloud_path", None)  # it follows the filename: one error is enough
-        if errors or media is None:
-            return errors
-        return media
-
-    def save(self) -> None:
-        media = self._validated()
-        if isinstance(media, dict):
-            self.form.show_errors(media)
-            return
-        try:
-            record = service.create_media(media)
-        except Exception as exc:
-            self._show_error(exc)
-            return
-        self._saved(record)
+        return errors
 
 
-class TagsDialog(_RecordDialog):
+class TagsDialog(_RecordDialog[MediaTagsUpdate]):
     """Edit one record's tags (the one change a media record allows)."""
+
+    update_model = MediaTagsUpdate
 
     def __init__(
         self, context: AppContext, record: MediaInDB, parent: QWidget | None = None
     ) -> None:
-        super().__init__(context, parent)
-        self.record = record
+        super().__init__(context, record, parent)
+        self.media = record
         self.setObjectName("mediaTagsDialog")
         self.setWindowTitle(self.tr("Edit tags"))
         self.setMinimumWidth(400)
@@ -241,32 +220,13 @@ class TagsDialog(_RecordDialog):
     def values(self) -> dict[str, Any]:
         return {"tags": self.tags.text()}
 
-    def save(self) -> None:
-        if not self.is_modified():
-            super().accept()  # nothing edited: nothing written
-            return
-        try:
-            record = self._update()
-        except Exception as exc:
-            self._show_error(exc)
-            return
-        if record is not None:
-            self._saved(record)
+    def changes(self) -> dict[str, Any]:
+        return self.values() if self.is_modified() else {}
 
-    def _update(self) -> MediaInDB | None:
-        """Save the tags against the record as the user saw it; None if nothing was saved."""
-        tags = self.tags.text()
-        try:
-            return service.update_media_tags(self.record.id, tags, expected=self.record)
-        except ConflictError as exc:
-            choice = conflicts.ask(self.context.prompts, self, exc, self.tr("media record"))
-            current = exc.current
-        if choice is Resolution.keep_mine:
-            return service.update_media_tags(self.record.id, tags, expected=current)
-        if choice is Resolution.save_as_new:
-            fields = self.record.model_dump(exclude={"id", "created_at", "problems", "tags"})
-            return service.create_media({**fields, "tags": tags})
-        if choice is Resolution.keep_theirs:
-            self.context.events.media_changed.emit(self.record.customer_id or "")
-            QDialog.reject(self)  # their tags stay; nothing of the user's to keep
-        return None
+    def new_values(self) -> dict[str, Any]:
+        """The record as it was, with the typed tags (when it was deleted meanwhile)."""
+        fields = self.media.model_dump(exclude={"id", "created_at", "problems", "tags"})
+        return {**fields, **self.values()}
+
+    def write_edit(self, data: MediaTagsUpdate, expected: MediaInDB | None) -> MediaInDB:
+        return service.update_media_tags(self.media.id, data.tags, expected=expected)

@@ -411,7 +411,7 @@ class MediaPanel(QWidget):
         if self._customer_id is None:
             return None
         dialog = MediaDialog.for_new(self.context, self._customer_id, self._nextcloud_folder, self)
-        dialog.accepted.connect(lambda: self._record_saved(dialog.saved))
+        dialog.accepted.connect(lambda: self._record_saved(dialog.saved_record))
         dialog.open()
         return dialog
 

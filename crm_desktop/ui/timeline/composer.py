@@ -24,7 +24,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -34,15 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop import service, timeutil
-from crm_desktop.errors import ConflictError, InvalidInputError, explain
-from crm_desktop.models import CommCreate, CommInDB
-from crm_desktop.ui import conflicts, icons, timefmt
-from crm_desktop.ui.conflicts import Resolution
+from crm_desktop.models import CommCreate, CommInDB, CommUpdate
+from crm_desktop.ui import icons, timefmt
 from crm_desktop.ui.context import AppContext
-from crm_desktop.ui.dialogs.base import RememberedDialog
+from crm_desktop.ui.dialogs.editing import EditingDialog
 from crm_desktop.ui.drops.attachments import attachments_from_drop
 from crm_desktop.ui.drops.items import Dropped, dropped, has_local_files
-from crm_desktop.ui.forms import FieldForm, dialog_layout
+from crm_desktop.ui.forms import dialog_layout
 from crm_desktop.ui.timeline.attachments import AttachmentsEditor, Column
 from crm_desktop.ui.timeline.labels import DIRECTIONS, TYPES, direction_label, type_label
 
@@ -66,8 +63,11 @@ def to_storage(moment: QDateTime) -> str:
     return timeutil.to_storage(_EPOCH + timedelta(milliseconds=moment.toMSecsSinceEpoch()))
 
 
-class CommDialog(RememberedDialog):
+class CommDialog(EditingDialog[CommInDB, CommCreate, CommUpdate]):
     """Log a communication (``for_new``) or edit one (``for_edit``); callers ``open()`` it."""
+
+    create_model = CommCreate
+    update_model = CommUpdate
 
     # The items of a drop (list[Dropped]); they become attachments.
     files_dropped = Signal(list)
@@ -79,10 +79,9 @@ class CommDialog(RememberedDialog):
         comm: CommInDB | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(context, parent)
+        super().__init__(context, comm, parent)
         self.customer_id = customer_id
         self.comm = comm
-        self.saved_id: str | None = None
         customer_name, customer_folder = self._customer()
         self.setObjectName("commDialog")
         self.setAcceptDrops(comm is None)
@@ -93,7 +92,6 @@ class CommDialog(RememberedDialog):
         self.setWindowTitle(title if customer_name else self.tr("Communication"))
         self.setMinimumWidth(520)
 
-        self.form = FieldForm(self)
         self.type_box = self._choices("commType", TYPES, type_label, icons.comm_type_icon)
         self.direction_box = self._choices(
             "commDirection", DIRECTIONS, direction_label, icons.direction_icon
@@ -269,7 +267,6 @@ class CommDialog(RememberedDialog):
         return not (self.subject.text().strip() or self.body.toPlainText().strip() or has_files)
 
     def save(self) -> None:
-        self.form.clear_errors()
         if self.is_empty():
             self.form.show_errors(
                 {
@@ -280,47 +277,35 @@ class CommDialog(RememberedDialog):
             )
             self.body.setFocus()
             return
-        try:
-            if self.comm is None:
-                self.saved_id = service.create_comm(self.values()).id
-            else:
-                changes = self.changes()
-                if changes and not self._update(changes):
-                    return
-                self.saved_id = self.saved_id or self.comm.id
-        except InvalidInputError as exc:
-            self._show_field_errors(exc.field_errors)
-            return
-        except Exception as exc:  # gone meanwhile, database locked, ...: keep all, say why
-            explanation = explain(exc)
-            if explanation.is_bug:
-                log.error("Saving a communication failed", exc_info=exc)
-            self.form.show_banner(f"{explanation.title}: {explanation.text}")
-            return
-        self._initial = self._typed()
-        self.context.events.comms_changed.emit(self.customer_id)
-        self.accept()
+        super().save()
 
-    def _update(self, changes: dict[str, Any]) -> bool:
-        """Save the edit against the entry as the user saw it; False if nothing was saved."""
+    # --- ui.dialogs.editing ---------------------------------------------------------------
+
+    def record_words(self) -> str:
+        return self.tr("communication")
+
+    def new_values(self) -> dict[str, Any]:
+        if self.comm is None:
+            return self.values()
+        # Saved anew after someone deleted it: the entry as it was, with the edits.
+        fields = self.comm.model_dump(include=set(CommCreate.model_fields))
+        return {**fields, **self.changes()}
+
+    def write_new(self, data: CommCreate) -> CommInDB:
+        return service.create_comm(data)
+
+    def write_edit(self, data: CommUpdate, expected: CommInDB | None) -> CommInDB:
         assert self.comm is not None
-        try:
-            service.update_comm(self.comm.id, changes, expected=self.comm)
-            return True
-        except ConflictError as exc:
-            choice = conflicts.ask(self.context.prompts, self, exc, self.tr("communication"))
-            current = exc.current
-        if choice is Resolution.keep_mine:
-            service.update_comm(self.comm.id, changes, expected=current)
-            return True
-        if choice is Resolution.save_as_new:
-            fields = self.comm.model_dump(include=set(CommCreate.model_fields))
-            self.saved_id = service.create_comm({**fields, **changes}).id
-            return True
-        if choice is Resolution.keep_theirs:
-            self.context.events.comms_changed.emit(self.customer_id)
-            QDialog.reject(self)  # theirs stays: nothing of the user's to keep
-        return False
+        return service.update_comm(self.comm.id, data, expected=expected)
+
+    def announce(self, record: CommInDB) -> None:
+        self.context.events.comms_changed.emit(self.customer_id)
+
+    def mark_saved(self) -> None:
+        self._initial = self._typed()
+
+    def show_input_errors(self, errors: dict[str, str]) -> None:
+        self._show_field_errors(errors)
 
     def _show_field_errors(self, errors: dict[str, str]) -> None:
         """Errors at their fields; an attachment's error says which row and column it is."""

@@ -119,6 +119,17 @@ def test_browse_starts_at_the_sync_folder_and_the_database(qtbot, context, tmp_p
     assert context.prompts.asked[-1].text == str(context.db_path.parent)
 
 
+def test_choosing_folders_goes_through_the_prompts(qtbot, context, tmp_path):
+    dialog = SettingsDialog(context)
+    qtbot.addWidget(dialog)
+    context.prompts.paths[:] = [tmp_path, None]
+    dialog._browse_folder()
+    assert context.prompts.asked[-1].kind == "choose_folder"
+    assert dialog.nextcloud_folder.text() == str(tmp_path)
+    dialog._browse_folder()  # cancelled: what was there stays
+    assert dialog.nextcloud_folder.text() == str(tmp_path)
+
+
 def test_new_in_settings_creates_the_chosen_file(qtbot, context, tmp_path):
     new = tmp_path / "office" / "new.sqlite3"
     new.parent.mkdir()
