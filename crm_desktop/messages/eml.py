@@ -470,16 +470,15 @@ def _attachment_name(part: MIMEPart, index: int) -> str:
         inner = part.get_payload()
         inner = inner[0] if isinstance(inner, list) and inner else inner
         subject = clean_line(_header(inner, "subject")) if isinstance(inner, Message) else None
-        name = f"{subject or translate('messages', 'Forwarded e-mail')}.eml"
+        name = (subject or translate("messages", "Forwarded e-mail")) + ".eml"
     extension = _EXTENSIONS.get(part.get_content_type(), ".bin")
     if not name:
         # An inline image is often named in its Content-ID: <image001.png@01DA…>.
         content_id = ids.message_id(_header(part, "content-id")) or ""
         local = content_id.strip("<>").split("@", 1)[0]
         name = local if "." in local else f"{local}{extension}" if local else None
-    if not name:
-        name = f"{translate('messages', 'Attachment')} {index + 1}{extension}"
-    return safe_filename(name, f"{translate('messages', 'Attachment')} {index + 1}")
+    numbered = translate("messages", "Attachment {number}").format(number=index + 1)
+    return safe_filename(name or numbered + extension, numbered)
 
 
 _EXTENSIONS = {

@@ -437,7 +437,7 @@ def _attachments(
             or attach.string(ATTACH_FILENAME)
             or attach.string(DISPLAY_NAME)
         )
-        fallback = f"{translate('messages', 'Attachment')} {number + 1}"
+        fallback = translate("messages", "Attachment {number}").format(number=number + 1)
         if attach.has(ATTACH_DATA, PT_OBJECT):
             if attach.integer(ATTACH_METHOD) != ATTACH_EMBEDDED_MESSAGE:
                 problems.append(_left_out(name))

@@ -10,22 +10,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop import paths
 from crm_desktop.errors import DatabaseMissingError, explain
+from crm_desktop.i18n import translate
 from crm_desktop.locations import DatabaseLocation, Kind
 from crm_desktop.startup import DatabaseChoice, Origin, default_database
 from crm_desktop.ui.prompts import Prompts
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DatabaseChoice", text)
-
-
 def file_filter() -> str:
-    return tr("CRM databases (*.sqlite3 *.sqlite *.db);;All files (*)")
+    return translate("DatabaseChoice", "CRM databases (*.sqlite3 *.sqlite *.db);;All files (*)")
 
 
 def nearest_folder(path: Path | None) -> Path:
@@ -53,12 +49,19 @@ class DatabaseChooser:
         self.at_start = at_start
 
     def _give_up(self) -> str:
-        return tr("Quit") if self.at_start else tr("Cancel")
+        return (
+            translate("DatabaseChoice", "Quit")
+            if self.at_start
+            else translate("DatabaseChoice", "Cancel")
+        )
 
     def locate(self, near: Path | None = None) -> DatabaseChoice | None:
         """File ▸ Open: an existing database file."""
         path = self.prompts.open_path(
-            self.parent, tr("Open database"), nearest_folder(near), file_filter()
+            self.parent,
+            translate("DatabaseChoice", "Open database"),
+            nearest_folder(near),
+            file_filter(),
         )
         return _chosen(path) if path is not None else None
 
@@ -67,7 +70,9 @@ class DatabaseChooser:
         as it is, never overwritten)."""
         if suggested is None or not suggested.parent.is_dir():
             suggested = nearest_folder(suggested) / paths.DEFAULT_DB_NAME
-        path = self.prompts.save_path(self.parent, tr("New database"), suggested, file_filter())
+        path = self.prompts.save_path(
+            self.parent, translate("DatabaseChoice", "New database"), suggested, file_filter()
+        )
         return _chosen(path, create=True) if path is not None else None
 
     def after_missing(self, missing: DatabaseMissingError) -> DatabaseChoice | None:
@@ -76,15 +81,16 @@ class DatabaseChooser:
         while True:
             answer = self.prompts.choose(
                 self.parent,
-                tr("The database is not there"),
-                tr(
+                translate("DatabaseChoice", "The database is not there"),
+                translate(
+                    "DatabaseChoice",
                     "This database is not there:\n{path}\n\n{reason}. Is its drive unplugged, "
-                    "or was it renamed or moved? Nothing was created in its place."
+                    "or was it renamed or moved? Nothing was created in its place.",
                 ).format(path=path, reason=_sentence(missing.reason)),
                 [
-                    tr("Locate it…"),
-                    tr("Create a new database…"),
-                    tr("Open the default database"),
+                    translate("DatabaseChoice", "Locate it…"),
+                    translate("DatabaseChoice", "Create a new database…"),
+                    translate("DatabaseChoice", "Open the default database"),
                     self._give_up(),
                 ],
             )
@@ -109,15 +115,16 @@ class DatabaseChooser:
         explanation = explain(exc)
         is_default = location.path == paths.default_db_path()
         if location.is_file:
-            advice = tr(
+            advice = translate(
+                "DatabaseChoice",
                 "Open another database, or find out what is wrong with this one:\n"
-                "crm-desktop --check --db {path}"
+                "crm-desktop --check --db {path}",
             ).format(path=location)
         else:
-            advice = tr("Open another database, or try again later.")
-        options = [tr("Open another database…")]
+            advice = translate("DatabaseChoice", "Open another database, or try again later.")
+        options = [translate("DatabaseChoice", "Open another database…")]
         if not is_default:
-            options.append(tr("Open the default database"))
+            options.append(translate("DatabaseChoice", "Open the default database"))
         options.append(self._give_up())
         while True:
             answer = self.prompts.choose(

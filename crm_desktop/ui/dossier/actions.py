@@ -137,14 +137,9 @@ class DossierActions(QObject):
 
     def _finished(self, result: ExportResult) -> None:
         self._done()
-        count = (
-            self.tr("1 communication")
-            if result.entries == 1
-            else self.tr("%Ln communications", "", result.entries)
-        )
+        count = self.tr("%Ln communications", "", result.entries)
         if result.format is ExportFormat.pdf:
-            one = result.pages == 1
-            pages = self.tr("1 page") if one else self.tr("%Ln pages", "", result.pages)
+            pages = self.tr("%Ln pages", "", result.pages)
             text = self.tr("Exported {name}: {count}, {pages}, to {path}")
         else:
             pages = ""

@@ -16,9 +16,10 @@ from pathlib import Path
 from PySide6.QtCore import QLocale
 
 from crm_desktop.errors import Cancelled
+from crm_desktop.i18n import translate
 from crm_desktop.models import CommInDB
 from crm_desktop.ui.dossier import text
-from crm_desktop.ui.dossier.text import Dossier, tr
+from crm_desktop.ui.dossier.text import Dossier
 
 ENCODING = "utf-8-sig"
 # How often (rows) a CSV export reports progress and looks at Cancel.
@@ -34,15 +35,15 @@ def default_separator(locale: QLocale | None = None) -> str:
 
 def header() -> list[str]:
     return [
-        tr("Date (local time)"),
-        tr("Type"),
-        tr("Direction"),
-        tr("Subject"),
-        tr("Body"),
-        tr("Attachments"),
-        tr("Logged by"),
-        tr("Customer"),
-        tr("Communication ID"),
+        translate("Dossier", "Date (local time)"),
+        translate("Dossier", "Type"),
+        translate("Dossier", "Direction"),
+        translate("Dossier", "Subject"),
+        translate("Dossier", "Body"),
+        translate("Dossier", "Attachments"),
+        translate("Dossier", "Logged by"),
+        translate("Dossier", "Customer"),
+        translate("Dossier", "Communication ID"),
     ]
 
 
@@ -80,7 +81,9 @@ def write_csv(
             written += 1
             if written % CHECK_EVERY == 0:
                 if cancelled is not None and cancelled():
-                    raise Cancelled(tr("The export was cancelled; no file was written."))
+                    raise Cancelled(
+                        translate("Dossier", "The export was cancelled; no file was written.")
+                    )
                 if progress is not None:
                     progress(written, dossier.comm_count)
     if progress is not None:

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from crm_desktop import safe_files
 from crm_desktop.errors import ExplainedError
+from crm_desktop.i18n import translate
 from crm_desktop.ui.dossier.csv_file import write_csv
 from crm_desktop.ui.dossier.pdf import write_pdf
-from crm_desktop.ui.dossier.text import Dossier, DossierRequest, tr
+from crm_desktop.ui.dossier.text import Dossier, DossierRequest
 
 Progress = Callable[[int, int], None]
 
@@ -31,8 +32,10 @@ class ExportFormat(StrEnum):
 class UnknownFormatError(ExplainedError):
     def __init__(self, path: Path) -> None:
         super().__init__(
-            tr("Unknown export format"),
-            tr("{name}: the name must end in .pdf or .csv.").format(name=path.name),
+            translate("Dossier", "Unknown export format"),
+            translate("Dossier", "{name}: the name must end in .pdf or .csv.").format(
+                name=path.name
+            ),
         )
 
 

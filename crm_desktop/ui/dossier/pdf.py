@@ -34,9 +34,10 @@ from PySide6.QtGui import (
 
 from crm_desktop import APP_DISPLAY_NAME
 from crm_desktop.errors import Cancelled
+from crm_desktop.i18n import translate
 from crm_desktop.models import CommInDB, CustomerInDB, MediaInDB
 from crm_desktop.ui.dossier import text
-from crm_desktop.ui.dossier.text import Dossier, tr
+from crm_desktop.ui.dossier.text import Dossier
 
 FONT_FAMILIES = [
     "DejaVu Sans",
@@ -204,7 +205,9 @@ class DossierPainter:
     ) -> int:
         """Draw everything; returns the number of pages. Cancelled when ``cancelled()``."""
         if not self.painter.begin(self.device):
-            raise OSError(tr("The pages cannot be drawn (is the file or printer writable?)"))
+            raise OSError(
+                translate("Dossier", "The pages cannot be drawn (is the file or printer writable?)")
+            )
         try:
             self._start_page()
             batch = self._new_batch()
@@ -217,7 +220,9 @@ class DossierPainter:
                     self._flush(batch)
                     batch = self._new_batch()
                     if cancelled is not None and cancelled():
-                        raise Cancelled(tr("The export was cancelled; no file was written."))
+                        raise Cancelled(
+                            translate("Dossier", "The export was cancelled; no file was written.")
+                        )
                     if progress is not None:
                         progress(done, total)
             self._media_heading(batch)
@@ -228,7 +233,9 @@ class DossierPainter:
                     self._flush(batch)
                     batch = self._new_batch()
                     if cancelled is not None and cancelled():
-                        raise Cancelled(tr("The export was cancelled; no file was written."))
+                        raise Cancelled(
+                            translate("Dossier", "The export was cancelled; no file was written.")
+                        )
                     if progress is not None:
                         progress(done, total)
             self._flush(batch)
@@ -264,18 +271,23 @@ class DossierPainter:
 
     def _summary(self, batch: _Batch) -> None:
         f, dossier = self.formats, self.dossier
-        order = tr("oldest first") if dossier.request.oldest_first else tr("newest first")
-        heading = tr("Communications ({count}, {order})").format(
+        order = (
+            translate("Dossier", "oldest first")
+            if dossier.request.oldest_first
+            else translate("Dossier", "newest first")
+        )
+        heading = translate("Dossier", "Communications ({count}, {order})").format(
             count=QLocale().toString(dossier.comm_count), order=order
         )
         batch.block(f.section, (heading, f.heading))
         notes = [
-            tr("Times in local time, {zone}.").format(zone=text.time_zone()),
+            translate("Dossier", "Times in local time, {zone}.").format(zone=text.time_zone()),
         ]
         if text.has_filters(dossier.request.filters):
             notes.append(
-                tr(
-                    "Only those the timeline's filters show ({filters}): {count} of {total}."
+                translate(
+                    "Dossier",
+                    "Only those the timeline's filters show ({filters}): {count} of {total}.",
                 ).format(
                     filters=text.filter_description(dossier.request.filters),
                     count=QLocale().toString(dossier.comm_count),
@@ -284,7 +296,7 @@ class DossierPainter:
             )
         batch.block(f.after, (" ".join(notes), f.muted))
         if dossier.comm_count == 0:
-            batch.block(f.after, (tr("No communications."), f.italic_muted))
+            batch.block(f.after, (translate("Dossier", "No communications."), f.italic_muted))
 
     def _entry(self, batch: _Batch, comm: CommInDB) -> None:
         f = self.formats
@@ -295,7 +307,10 @@ class DossierPainter:
         )
         runs: list[tuple[str, QTextCharFormat]] = [(heading, f.bold)]
         if comm.logged_by:
-            runs += [("\t", f.plain), (tr("logged by {name}").format(name=comm.logged_by), f.muted)]
+            runs += [
+                ("\t", f.plain),
+                (translate("Dossier", "logged by {name}").format(name=comm.logged_by), f.muted),
+            ]
         batch.mark(batch.block(f.entry_head, *runs))
         if comm.subject:
             batch.block(f.after, (comm.subject, f.subject))
@@ -303,29 +318,37 @@ class DossierPainter:
             batch.paragraphs(f.paragraph, comm.body, f.plain)
         names = text.attachment_names(comm)
         if names:
-            label = tr("Attachments: {names}").format(names=", ".join(names))
+            label = translate("Dossier", "Attachments: {names}").format(names=", ".join(names))
             batch.block(f.after, (label, f.italic_muted))
         if comm.problems:
-            note = tr("Stored as another program wrote it: {problems}").format(
+            note = translate("Dossier", "Stored as another program wrote it: {problems}").format(
                 problems="; ".join(comm.problems)
             )
             batch.block(f.after, (note, f.small_muted))
 
     def _media_heading(self, batch: _Batch) -> None:
         f = self.formats
-        heading = tr("Media ({count})").format(count=QLocale().toString(self.dossier.media_count))
+        heading = translate("Dossier", "Media ({count})").format(
+            count=QLocale().toString(self.dossier.media_count)
+        )
         batch.mark(batch.block(f.section, (heading, f.heading)))
         if self.dossier.media_count == 0:
-            batch.block(f.after, (tr("No media records."), f.italic_muted))
+            batch.block(f.after, (translate("Dossier", "No media records."), f.italic_muted))
 
     def _media(self, batch: _Batch, media: MediaInDB) -> None:
         f = self.formats
         details = [
             text.media_kind(media),
             text.media_direction(media),
-            tr("tags: {tags}").format(tags=", ".join(media.tags)) if media.tags else "",
-            tr("order {order}").format(order=media.order_id) if media.order_id else "",
-            tr("uploaded by {name}").format(name=media.uploaded_by) if media.uploaded_by else "",
+            translate("Dossier", "tags: {tags}").format(tags=", ".join(media.tags))
+            if media.tags
+            else "",
+            translate("Dossier", "order {order}").format(order=media.order_id)
+            if media.order_id
+            else "",
+            translate("Dossier", "uploaded by {name}").format(name=media.uploaded_by)
+            if media.uploaded_by
+            else "",
         ]
         second = " · ".join(part for part in details if part)
         batch.mark(
@@ -360,14 +383,14 @@ class DossierPainter:
         painter.drawLine(QPointF(0, top), QPointF(self.width, top))
         painter.setPen(_MUTED)
         exported = text.moment(self.dossier.exported_at)
-        left = tr("{name} · exported {moment} from {source} by {app}").format(
+        left = translate("Dossier", "{name} · exported {moment} from {source} by {app}").format(
             name=self.dossier.customer.name,
             moment=exported,
             source=self.dossier.source,
             app=APP_DISPLAY_NAME,
         )
         box = QRectF(0, top + 2 * points, self.width, self.footer_height * 0.6)
-        page = tr("Page {number}").format(number=self.page)
+        page = translate("Dossier", "Page {number}").format(number=self.page)
         right_width = painter.fontMetrics().horizontalAdvance(page) + 8 * points
         painter.drawText(
             box.adjusted(0, 0, -right_width, 0),
@@ -417,13 +440,13 @@ class DossierPainter:
 def _card_fields(customer: CustomerInDB) -> list[tuple[str, str]]:
     """The card's fields that have a value, as (label, value)."""
     fields = [
-        (tr("E-mail"), customer.email),
-        (tr("Phone"), customer.phone),
-        (tr("Address"), customer.address),
-        (tr("Tags"), ", ".join(customer.tags)),
-        (tr("Nextcloud folder"), customer.nextcloud_folder),
-        (tr("Notes"), customer.notes),
-        (tr("Customer since"), text.moment(customer.created_at)),
+        (translate("Dossier", "E-mail"), customer.email),
+        (translate("Dossier", "Phone"), customer.phone),
+        (translate("Dossier", "Address"), customer.address),
+        (translate("Dossier", "Tags"), ", ".join(customer.tags)),
+        (translate("Dossier", "Nextcloud folder"), customer.nextcloud_folder),
+        (translate("Dossier", "Notes"), customer.notes),
+        (translate("Dossier", "Customer since"), text.moment(customer.created_at)),
     ]
     return [(label, value) for label, value in fields if value]
 
@@ -497,7 +520,7 @@ def pdf_writer(path: Path, dossier: Dossier) -> QPdfWriter:
             QPageLayout.Unit.Millimeter,
         )
     )
-    writer.setTitle(tr("{name}: dossier").format(name=dossier.customer.name))
+    writer.setTitle(translate("Dossier", "{name}: dossier").format(name=dossier.customer.name))
     writer.setCreator(APP_DISPLAY_NAME)
     return writer
 

@@ -14,8 +14,9 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from crm_desktop.errors import Cancelled
+from crm_desktop.i18n import translate
 from crm_desktop.ui.dossier.pdf import MARGIN_MM, DossierPainter, page_size
-from crm_desktop.ui.dossier.text import Dossier, DossierRequest, tr
+from crm_desktop.ui.dossier.text import Dossier, DossierRequest
 
 # Dossiers with more entries than this show a progress dialog while the preview draws.
 PROGRESS_FROM = 300
@@ -45,7 +46,7 @@ class DossierPrint:
         self.printer = new_printer(title)
         self.dialog = QPrintPreviewDialog(self.printer, parent)
         self.dialog.setObjectName("printPreview")
-        self.dialog.setWindowTitle(tr("Print {title}").format(title=title))
+        self.dialog.setWindowTitle(translate("Dossier", "Print {title}").format(title=title))
         self.dialog.paintRequested.connect(self.paint)
         self.dialog.finished.connect(self.dialog.deleteLater)
 
@@ -55,8 +56,10 @@ class DossierPrint:
         progress: QProgressDialog | None = None
         if total > PROGRESS_FROM:
             progress = QProgressDialog(
-                tr("Drawing the pages of {name}…").format(name=dossier.customer.name),
-                tr("Cancel"),
+                translate("Dossier", "Drawing the pages of {name}…").format(
+                    name=dossier.customer.name
+                ),
+                translate("Dossier", "Cancel"),
                 0,
                 total,
                 self.dialog,

@@ -30,12 +30,6 @@ from crm_desktop.ui.labels import (
 )
 from crm_desktop.ui.timefmt import to_local
 
-_CONTEXT = "Dossier"
-
-
-def tr(text: str) -> str:
-    return translate(_CONTEXT, text)
-
 
 @dataclass(frozen=True)
 class DossierRequest:
@@ -149,7 +143,7 @@ def filter_description(filters: TimelineFilter | None) -> str:
     if filters.directions:
         parts.append(", ".join(sorted(direction_label(value) for value in filters.directions)))
     if filters.text.strip():
-        parts.append(tr("containing “{text}”").format(text=filters.text.strip()))
+        parts.append(translate("Dossier", "containing “{text}”").format(text=filters.text.strip()))
     return "; ".join(parts)
 
 
