@@ -229,26 +229,21 @@ class MainWindow(QMainWindow):
         self.timeline.set_customer(customer.id, customer.name)
         self.media.set_customer(customer.id, customer.name, customer.nextcloud_folder)
 
-    # English needs the singular spelled out; translations use the %n plural forms.
+    # Plurals come from the catalogues (English too: crm_desktop_en.ts).
     def _show_customer_count(self, count: int) -> None:
-        text = self.tr("1 customer") if count == 1 else self.tr("%Ln customers", "", count)
-        self.customer_count.setText(text)
+        self.customer_count.setText(self.tr("%Ln customers", "", count))
 
     def _show_comm_count(self, count: int) -> None:
         if self.customers.current_id is None:
             self.comm_count.clear()
             return
-        text = (
-            self.tr("1 communication") if count == 1 else self.tr("%Ln communications", "", count)
-        )
-        self.comm_count.setText(text)
+        self.comm_count.setText(self.tr("%Ln communications", "", count))
 
     def _show_media_count(self, count: int) -> None:
         if self.customers.current_id is None:
             self.media_count.clear()
             return
-        text = self.tr("1 media record") if count == 1 else self.tr("%Ln media records", "", count)
-        self.media_count.setText(text)
+        self.media_count.setText(self.tr("%Ln media records", "", count))
 
     def _show_database(self) -> None:
         """The title bar and the status bar say which database is open (the demo as such)."""

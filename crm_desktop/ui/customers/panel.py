@@ -284,6 +284,26 @@ class CustomerPanel(QWidget):
                 self._apply_search()
             self.select_customer(dialog.saved_id)
 
+    def delete_question(self, name: str, comms: int, media: int) -> str:
+        """ "Delete “ACME” with 3 communications and 1 media record?", in whole phrases."""
+        entries = self.tr("%Ln communications", "", comms)
+        files = self.tr("%Ln media records", "", media)
+        if comms and media:
+            question = self.tr("Delete “{name}” with {entries} and {files}?").format(
+                name=name, entries=entries, files=files
+            )
+        elif comms or media:
+            question = self.tr("Delete “{name}” with {entries}?").format(
+                name=name, entries=entries if comms else files
+            )
+        else:
+            question = self.tr("Delete “{name}”?").format(name=name)
+        return (
+            question
+            + "\n\n"
+            + self.tr("This cannot be undone. The files themselves stay in Nextcloud.")
+        )
+
     def delete_current(self) -> None:
         customer_id = self._current_id
         if customer_id is None:
@@ -295,10 +315,7 @@ class CustomerPanel(QWidget):
             self.context.prompts.error(self, exc)
             self._data_changed()
             return
-        text = self.tr(
-            "Delete “{name}” with {comms} communication(s) and {media} media record(s)?\n\n"
-            "This cannot be undone. The files themselves stay in Nextcloud."
-        ).format(name=customer.name, comms=comms, media=media)
+        text = self.delete_question(customer.name, comms, media)
         if not self.context.prompts.confirm(
             self, self.tr("Delete customer"), text, self.tr("Delete")
         ):

@@ -388,16 +388,13 @@ class MediaDropDialog(QDialog):
     def _update_summary(self, *_args: object) -> None:
         review = self.review
         count = len(review.kept()) if review is not None else 0
-        self.save_button.setText(
-            self.tr("Record 1 file") if count == 1 else self.tr("Record %n files", "", count)
-        )
+        self.save_button.setText(self.tr("Record %n files", "", count))
         self.save_button.setEnabled(self._stage == Stage.review and count > 0)
         if review is None:
             self.summary.setText(self.tr("Looking at what was dropped…"))
             return
         locale, total = QLocale(), len(review.rows)
-        # English needs the singular spelled out; translations use the %Ln plural forms.
-        files = self.tr("1 file") if total == 1 else self.tr("%Ln files", "", total)
+        files = self.tr("%Ln files", "", total)
         parts = [
             self.tr("To record: {count} of {files}").format(
                 count=locale.toString(count), files=files

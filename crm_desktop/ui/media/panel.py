@@ -551,9 +551,9 @@ class MediaPanel(QWidget):
             return self.tr("{shown} of {total} shown").format(
                 shown=locale.toString(count), total=locale.toString(total)
             )
-        # English needs the singular spelled out; translations use the %Ln plural forms
-        # (%Ln: the number in the locale's digits and separators).
-        return self.tr("1 file") if count == 1 else self.tr("%Ln files", "", count)
+        # %Ln: the number in the locale's digits and separators; the plural forms come
+        # from the catalogues (English too).
+        return self.tr("%Ln files", "", count)
 
     def _show_page(self) -> None:
         has_rows = self._model.rowCount() > 0

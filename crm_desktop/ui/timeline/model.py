@@ -153,10 +153,7 @@ class TimelineModel(PagedTableModel[TimelineEntry]):
         if entry.logged_by:
             text += " " + self.tr("Logged by {name}.").format(name=entry.logged_by)
         if entry.attachments:
-            count = len(entry.attachments)
-            text += " " + (
-                self.tr("1 attachment.") if count == 1 else self.tr("%n attachments.", "", count)
-            )
+            text += " " + self.tr("%n attachments.", "", len(entry.attachments))
         if entry.problems:
             text += " " + self.tr("This entry does not fit the expected format.")
         return text

@@ -362,10 +362,7 @@ class TimelinePanel(QWidget):
         self._load_failed = False
 
     def _count_text(self, count: int) -> str:
-        # English needs the singular spelled out; translations use the %n plural forms.
-        if count == 1:
-            return self.tr("1 communication")
-        return self.tr("%n communications", "", count)
+        return self.tr("%Ln communications", "", count)
 
     def _empty_text(self) -> str:
         if self._model.customer_id is None:

@@ -121,7 +121,7 @@ def test_delete_says_what_goes_along_and_asks(qtbot, panel, prompts):
     prompts.answers = [False]
     panel.view.setFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
-    assert "3 communication(s) and 1 media record(s)" in prompts.asked[-1].text
+    assert "“Anna” with 3 communications and 1 media record?" in prompts.asked[-1].text
     assert service.count_customers() == 2
 
     with qtbot.waitSignal(panel.customer_selected) as selected:
@@ -160,3 +160,9 @@ def test_an_edit_of_a_customer_deleted_meanwhile_can_be_saved_anew(qtbot, panel,
     (again,) = service.list_customers()
     assert (again.name, again.notes) == ("Anna", "Still wants an offer")
     assert again.id != customer.id and not dialog.isVisible()
+
+
+def test_the_delete_question_counts_in_whole_phrases(panel):
+    assert panel.delete_question("Anna", 1, 0).startswith("Delete “Anna” with 1 communication?")
+    assert panel.delete_question("Anna", 0, 2).startswith("Delete “Anna” with 2 media records?")
+    assert panel.delete_question("Anna", 0, 0).startswith("Delete “Anna”?")
