@@ -24,11 +24,11 @@ from typing import Any
 
 import apsw
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QEventLoop, QSettings, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, qVersion
 from PySide6.QtGui import QGuiApplication, QImageReader
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from crm_desktop import APP_DISPLAY_NAME, __version__, paths, service
+from crm_desktop import APP_DISPLAY_NAME, __version__, i18n, paths, service
 from crm_desktop.database import close_db, init_db
 from crm_desktop.errors import NotFoundError
 from crm_desktop.settings import Settings
@@ -45,6 +45,8 @@ WAIT_SECONDS = 10.0
 
 CUSTOMER = {"name": "Self-Test Kunde GmbH", "email": "selftest@example.com"}
 COMM_SUBJECT = "Self-test call"
+# The first menu of the main window in each language the app ships.
+TRANSLATED_MENUS = {"en": "File", "de": "Datei"}
 MEDIA_FILENAME = "self-test-photo.jpg"
 
 
@@ -250,11 +252,53 @@ class SelfTest:
                 expect(view.isVisible(), f"{name} is not visible")
             expect(not window.grab().isNull(), "the window does not render")
             expect(not prompts.errors, f"the window reported errors: {'; '.join(prompts.errors)}")
+            menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
         finally:
             window.close()
             window.deleteLater()
             QApplication.processEvents()
-        return "customerList, commsTimeline and mediaView show the records"
+        return (
+            "customerList, commsTimeline and mediaView show the records; "
+            f"menus in the system's language: {', '.join(menus)}"
+        )
+
+    def check_translations(self) -> str:
+        """Every language the app ships: its catalogue and Qt's own load, and the main
+        window's menus are in it (German: "Datei", not "File")."""
+        app = QCoreApplication.instance()
+        assert app is not None
+        seen = []
+        try:
+            for language in i18n.available_languages():
+                expect(
+                    i18n.install_translations(app, language) == language,
+                    f"the {language} catalogue does not load from {i18n.translations_dir()}",
+                )
+                menus = self._menus()
+                if language in TRANSLATED_MENUS:
+                    expect(
+                        menus[0] == TRANSLATED_MENUS[language],
+                        f"the {language} menus read {', '.join(menus)}",
+                    )
+                if language != "en":
+                    cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+                    expect(cancel != "Cancel", f"Qt's own {language} words do not load")
+                seen.append(f"{language}: {', '.join(menus)}")
+        finally:
+            i18n.install_translations(app, Settings().language)
+        expect("de" in i18n.available_languages(), "the German catalogue is not in the bundle")
+        return "; ".join(seen)
+
+    def _menus(self) -> list[str]:
+        close_db()
+        qsettings = QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat)
+        window = create_main_window(self.db_path, Settings(qsettings), RecordingPrompts())
+        try:
+            return [action.text().replace("&", "") for action in window.menuBar().actions()]
+        finally:
+            window.close()
+            window.deleteLater()
+            QApplication.processEvents()
 
     def check_delete(self) -> str:
         close_db()
@@ -341,6 +385,7 @@ def _run_checks(folder: Path) -> Results:
     later = [
         ("Dossier export", test.check_dossier),
         ("Main window", test.check_main_window),
+        ("Translations", test.check_translations),
         ("Delete", test.check_delete),
     ]
     for position, (name, check) in enumerate(steps):

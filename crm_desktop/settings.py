@@ -76,6 +76,9 @@ class Settings:
     database_path = _Setting("database/path", "", _text)
     recent_databases = _Setting("database/recent", [], _texts)
     media_view_mode = _Setting("media/view_mode", "table", _text)
+    # The language of the app's words: "" follows the system, else "de", "en", … (applied
+    # at the next start: crm_desktop.ui.application.install_translations).
+    language = _Setting("ui/language", "", _text)
     # Daily backups of the open database file (crm_desktop/ui/backups): on or off, where
     # ("" = the default folder, backups_folder()), and how many to keep.
     backup_daily = _Setting("backup/daily", True, _flag)

@@ -13,6 +13,11 @@ _session_home = Path(tempfile.mkdtemp(prefix="crm-desktop-tests-"))
 for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = str(_session_home / _name.lower())
 os.environ.setdefault("XDG_RUNTIME_DIR", str(_session_home / "runtime"))
+# The tests read the app's English words, whatever language the machine speaks (tests of
+# other languages install their catalogue themselves).
+for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, parents=True, exist_ok=True)
 
 import uuid  # noqa: E402
@@ -21,6 +26,24 @@ import pytest  # noqa: E402
 
 from crm_desktop.database import close_db, init_db  # noqa: E402
 from tests.helpers.postgres import Server, remove, start_server  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_words(qapp):
+    """The English catalogue, as the app installs it: its plural forms ("1 customer")."""
+    from crm_desktop import i18n
+
+    i18n.install_translations(qapp, "en")
+
+
+@pytest.fixture
+def german(qapp) -> Iterator[None]:
+    """The app in German for one test (the catalogues .ci/setup built), then English again."""
+    from crm_desktop import i18n
+
+    assert i18n.install_translations(qapp, "de") == "de"
+    yield
+    i18n.install_translations(qapp, "en")
 
 
 @pytest.fixture(autouse=True)

@@ -247,3 +247,15 @@ def test_ci_scripts_are_executable_bash(script):
     path = ROOT / script
     assert path.stat().st_mode & 0o111
     subprocess.run(["bash", "-n", str(path)], check=True)
+
+
+def test_spec_ships_the_apps_catalogues_beside_qts_own(spec):
+    """build.spec builds the .qm files (never committed) and keeps them: the frozen app
+    shows German menus (its self-test checks them)."""
+    datas = spec["Analysis"].kwargs["datas"]
+    catalogues = {Path(source).name for source, dest in datas if dest == "resources/translations"}
+    assert catalogues == {"crm_desktop_de.qm", "crm_desktop_en.qm"}
+    wanted = spec["namespace"].wanted
+    assert wanted("resources/translations/crm_desktop_de.qm", "/x/crm_desktop_de.qm", "DATA")
+    assert wanted(f"{QT}/translations/qtbase_de.qm", "/venv/x/qtbase_de.qm", "DATA")
+    assert not wanted(f"{QT}/translations/qt_help_de.qm", "/venv/x/qt_help_de.qm", "DATA")

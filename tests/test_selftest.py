@@ -22,6 +22,7 @@ CHECKS = (
     "Media create/read/update",
     "Dossier export",
     "Main window",
+    "Translations",
     "Delete",
 )
 
@@ -46,6 +47,7 @@ def test_passes_on_the_real_app(qapp, tmp_path, capsys):
     text = report.read_text(encoding="utf-8")
     assert f"CRM Desktop {__version__} self-test" in text
     assert "SQLite 3." in text
+    assert "de: Datei, Bearbeiten, Kunde, Kommunikation, Medien, Hilfe" in lines["Translations"]
     assert "Self-test PASSED" in text
     assert "Self-test PASSED" in capsys.readouterr().out
 
@@ -72,11 +74,17 @@ def test_a_failed_step_is_named_and_the_steps_after_it_are_not_run(qapp, tmp_pat
     assert lines["Communication create/read/update"].startswith(
         "FAIL  Communication create/read/update: OSError: disk full"
     )
-    for name in ("Media create/read/update", "Dossier export", "Main window", "Delete"):
+    for name in (
+        "Media create/read/update",
+        "Dossier export",
+        "Main window",
+        "Translations",
+        "Delete",
+    ):
         assert (
             lines[name] == f"FAIL  {name}: not run, because Communication create/read/update failed"
         )
-    assert "Self-test FAILED (5 check(s))" in report.read_text(encoding="utf-8")
+    assert "Self-test FAILED (6 check(s))" in report.read_text(encoding="utf-8")
 
 
 def test_a_view_without_the_data_fails_the_window_check(qapp, tmp_path, monkeypatch):

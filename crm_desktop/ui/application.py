@@ -10,16 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QLibraryInfo,
     QLocale,
     QMessageLogContext,
     QtMsgType,
-    QTranslator,
     qInstallMessageHandler,
 )
 from PySide6.QtWidgets import QApplication
 
-from crm_desktop import APP_DISPLAY_NAME, APP_NAME, paths
+from crm_desktop import APP_DISPLAY_NAME, APP_NAME, i18n, paths
 from crm_desktop.locations import DatabaseLocation, parse_location
 from crm_desktop.service import session
 from crm_desktop.settings import Settings
@@ -47,7 +45,7 @@ def application() -> QApplication:
     configure_locale()
     app.setWindowIcon(icons.app_icon())
     if app.property("crm_translated") is not True:
-        install_translations(app)
+        i18n.install_translations(app, Settings().language)
         app.setProperty("crm_translated", True)
     if app.property("crm_styled") is not True:
         app.setStyle("Fusion")
@@ -62,20 +60,6 @@ def configure_locale() -> None:
         # No locale configured (a bare system or a CI box): the "C" locale writes dates as
         # "13 11 2026"; British English is unambiguous for day and month.
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-
-
-def install_translations(app: QApplication) -> None:
-    """Qt's own words (standard buttons, dialogs) and the app's, in the system's language,
-    where a translation exists: resources/translations/crm_desktop_<lang>.qm, made with
-    pyside6-lupdate and pyside6-lrelease from the tr() strings."""
-    folders = {
-        "qtbase": QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-        "crm_desktop": str(paths.resources_dir() / "translations"),
-    }
-    for name, folder in folders.items():
-        translator = QTranslator(app)
-        if translator.load(QLocale(), name, "_", folder):
-            app.installTranslator(translator)
 
 
 _QT_LEVELS = {

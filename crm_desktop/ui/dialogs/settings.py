@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QLocale, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop import paths
 from crm_desktop.errors import explain
+from crm_desktop.i18n import available_languages
 from crm_desktop.locations import DatabaseLocation, LocationError, parse_location
 from crm_desktop.service.session import probe_server
 from crm_desktop.ui.backups.settings_section import BackupSettings
@@ -43,6 +44,14 @@ class _Probe(QObject):
             usable, text = False, f"{explanation.title}. {explanation.text}"
         with contextlib.suppress(RuntimeError):  # the dialog is gone: nobody asks any more
             self.answered.emit(usable, text)
+
+
+def _language_name(code: str) -> str:
+    """A language in its own words: "Deutsch", "English"."""
+    if code in ("", "C", "en"):
+        return "English"
+    name = QLocale(code).nativeLanguageName()
+    return name[:1].upper() + name[1:] if name else code
 
 
 class SettingsDialog(RememberedDialog):
@@ -73,6 +82,28 @@ class SettingsDialog(RememberedDialog):
             self.nextcloud_folder,
             browse_folder,
         )
+
+        self.language = QComboBox(self)
+        self.language.setObjectName("settingsLanguage")
+        system = QLocale.system()
+        self.language.addItem(
+            self.tr("As the system ({language})").format(
+                language=_language_name(system.name().split("_")[0])
+            ),
+            "",
+        )
+        for code in available_languages():
+            self.language.addItem(_language_name(code), code)
+        chosen = self.language.findData(settings.language)
+        self.language.setCurrentIndex(max(0, chosen))
+        self.language_note = QLabel(self.tr("Takes effect when CRM Desktop starts again."), self)
+        self.language_note.setObjectName("settingsLanguageNote")
+        self.language_note.setEnabled(False)
+        self.language_note.setVisible(False)
+        self.language.currentIndexChanged.connect(
+            lambda: self.language_note.setVisible(self.language.currentData() != settings.language)
+        )
+        self.form.add_field("language", self.tr("&Language:"), self.language, self.language_note)
 
         # Where the data is: a file on this computer, or the office's server.
         self.on_file = QRadioButton(self.tr("This &computer (a file)"), self)
@@ -225,6 +256,7 @@ class SettingsDialog(RememberedDialog):
         settings = self.context.settings
         settings.user_name = self.user_name.text().strip()
         settings.nextcloud_folder = folder
+        settings.language = str(self.language.currentData() or "")
         settings.sync()
         self.accept()
 

@@ -140,3 +140,28 @@ def test_new_in_settings_creates_the_chosen_file(qtbot, context, tmp_path):
     assert dialog.chosen_database().path == new and dialog.creates_database
     dialog.database.setCurrentText(str(tmp_path / "typed.sqlite3"))
     assert not dialog.creates_database  # typed by hand: opening it will ask first
+
+
+def test_the_language_follows_the_system_unless_chosen(qtbot, context, qapp):
+    from crm_desktop import i18n
+    from crm_desktop.ui.main_window import MainWindow
+
+    dialog = SettingsDialog(context)
+    qtbot.addWidget(dialog)
+    names = [dialog.language.itemText(i) for i in range(dialog.language.count())]
+    assert names == ["As the system (English)", "English", "Deutsch"]
+    assert dialog.language.currentIndex() == 0 and not dialog.language_note.isVisibleTo(dialog)
+    dialog.language.setCurrentIndex(2)
+    assert dialog.language_note.isVisibleTo(dialog)  # "Takes effect when … starts again."
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save()
+    assert context.settings.language == "de"
+    # At the next start (application() passes the setting on):
+    try:
+        assert i18n.install_translations(qapp, context.settings.language) == "de"
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        menus = [action.text() for action in window.menuBar().actions()]
+        assert menus == ["&Datei", "&Bearbeiten", "&Kunde", "K&ommunikation", "&Medien", "&Hilfe"]
+    finally:
+        i18n.install_translations(qapp, "en")
