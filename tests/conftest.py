@@ -28,11 +28,31 @@ from crm_desktop.database import close_db, init_db  # noqa: E402
 from tests.helpers.postgres import Server, remove, start_server  # noqa: E402
 
 
+def _build_stale_catalogues() -> None:
+    """.ci/setup builds the .qm catalogues; after a catalogue changed (a rebase, a new
+    translation) the tests build it again rather than read an old one."""
+    import shutil
+    import subprocess
+    import sys
+
+    folder = Path(__file__).resolve().parents[1] / "resources" / "translations"
+    stale = [
+        str(ts)
+        for ts in folder.glob("*.ts")
+        if not ts.with_suffix(".qm").exists()
+        or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime
+    ]
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    if stale and lrelease is not None:
+        subprocess.run([lrelease, "-silent", *stale], check=True)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def english_words(qapp):
     """The English catalogue, as the app installs it: its plural forms ("1 customer")."""
     from crm_desktop import i18n
 
+    _build_stale_catalogues()
     i18n.install_translations(qapp, "en")
 
 
