@@ -164,3 +164,14 @@ def safe_name(name: str) -> str:
     """``name`` with what Nextcloud refuses replaced by ``-`` (for suggested folder names)."""
     clean = "".join("-" if c in FORBIDDEN_CHARACTERS or ord(c) < 32 else c for c in name)
     return clean.strip().rstrip(" .")
+
+
+# Where a new customer's files go unless someone types another folder.
+CUSTOMERS_FOLDER = "/CRM/Customers"
+
+
+def customer_folder(name: str) -> str:
+    """The Nextcloud folder suggested for a new customer: ``/CRM/Customers/<name>``, or ""
+    for a name with nothing left to use."""
+    clean = safe_name(name.strip())
+    return f"{CUSTOMERS_FOLDER}/{clean}" if clean else ""

@@ -66,7 +66,9 @@ updated_at TEXT NOT NULL
 # Indexes of this app's own (named so that they cannot clash with the backend's): the
 # timeline by customer and time (id breaks ties for stable paging), media by customer, by
 # order and by time (the tags used lately, for completion), customers by name for the
-# sorted list. Written for SQLite; a server's engine adapts what differs (NOCASE).
+# sorted list, and communications by their message id (a dropped e-mail or chat message
+# that is logged already: service.logged_message_ids). Written for SQLite; a server's
+# engine adapts what differs (NOCASE).
 INDEX_DDL = (
     "CREATE INDEX IF NOT EXISTS crm_desktop_comms_by_customer_time "
     "ON crm_comms_log (customer_id, occurred_at, id)",
@@ -76,6 +78,7 @@ INDEX_DDL = (
     "CREATE INDEX IF NOT EXISTS crm_desktop_customers_by_name "
     "ON crm_customers (name COLLATE NOCASE, id)",
     "CREATE INDEX IF NOT EXISTS crm_desktop_media_by_time ON crm_media (created_at, id)",
+    "CREATE INDEX IF NOT EXISTS crm_desktop_comms_by_message_id ON crm_comms_log (ext_message_id)",
 )
 COMMS_INDEX = "crm_desktop_comms_by_customer_time"
 

@@ -6,7 +6,7 @@ Below the service layer: no widgets, no database. ``read_message_file(path)`` re
 drop targets, the review and the save build on it.
 """
 
-from crm_desktop.messages.normalize import email_key, phone_key
+from crm_desktop.contact_keys import email_key, phone_key
 from crm_desktop.messages.reading import SUFFIXES, handles, read_message_file
 from crm_desktop.messages.types import (
     DEFAULT_LIMITS,

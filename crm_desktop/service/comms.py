@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import peewee
@@ -12,6 +13,7 @@ from crm_desktop import timeutil
 from crm_desktop.database import (
     CommTable,
     CustomerTable,
+    MediaTable,
     new_id,
 )
 from crm_desktop.errors import InvalidInputError, NotFoundError
@@ -23,6 +25,8 @@ from crm_desktop.models import (
     CommInDB,
     CommType,
     CommUpdate,
+    MediaCreate,
+    MediaInDB,
     trusted,
 )
 from crm_desktop.queries import PreparedQuery, exact_rows, fetch_tuples, readable, readable_row
@@ -33,6 +37,8 @@ from crm_desktop.service._common import (
     validated,
     write_transaction,
 )
+from crm_desktop.service.bulk import insert_all_or_nothing
+from crm_desktop.service.media import media_from_row, media_row, require_customers
 from crm_desktop.service.rows import Attachment, TimelineEntry, TimelineFilter
 
 # How much of a body a timeline line reads: enough for its first lines, never a whole e-mail.
@@ -235,14 +241,65 @@ def get_comm(comm_id: str) -> CommInDB:
 def create_comm(data: CommCreate | dict[str, Any]) -> CommInDB:
     """Record a communication: a uuid4 id, ``created_at`` now, attachments as a JSON list."""
     comm = validated(CommCreate, data)
-    row = comm.model_dump(mode="json")
-    row["attachments"] = json.dumps(row["attachments"])  # the backend's text, byte for byte
-    row["id"] = new_id()
-    row["created_at"] = timeutil.now_storage()
+    row = comm_row(comm)
     with write_transaction():
         _require_customer(comm.customer_id)
         CommTable.insert(row).execute()
     return comm_from_row(row)
+
+
+def comm_row(comm: CommCreate) -> dict[str, Any]:
+    """A new entry's row as the backend writes it: a uuid4 id, ``created_at`` now, the
+    attachments as ``json.dumps(list)``."""
+    row = comm.model_dump(mode="json")
+    row["attachments"] = json.dumps(row["attachments"])  # the backend's text, byte for byte
+    row["id"] = new_id()
+    row["created_at"] = timeutil.now_storage()
+    return row
+
+
+def create_comms_many(
+    comms: Sequence[CommCreate | dict[str, Any]],
+    media: Sequence[MediaCreate | dict[str, Any]] = (),
+    *,
+    stop: threading.Event | None = None,
+) -> tuple[list[CommInDB], list[MediaInDB]]:
+    """Record many communications, and media records with them (a dropped message's
+    attachments): all of them, or (on any error, or when ``stop`` is set) none.
+
+    Written in short slices with room between them (service.bulk: the backend's writes
+    never wait long); a drop that fits in one slice is one transaction. Each customer
+    named must exist, checked again in every slice.
+    """
+    entries = [validated(CommCreate, item) for item in comms]
+    records = [validated(MediaCreate, item) for item in media]
+    comm_rows = [comm_row(entry) for entry in entries]
+    media_rows = [media_row(record) for record in records]
+    customers: set[str | None] = {entry.customer_id for entry in entries}
+    customers |= {record.customer_id for record in records}
+    insert_all_or_nothing(
+        [(CommTable, comm_rows), (MediaTable, media_rows)],
+        at_slice_start=lambda: require_customers(customers),
+        stop=stop,
+    )
+    return [comm_from_row(row) for row in comm_rows], [media_from_row(row) for row in media_rows]
+
+
+def logged_message_ids(customer_id: str, ext_message_ids: Iterable[str]) -> set[str]:
+    """Which of these message keys (``ext_message_id``) are logged for the customer already:
+    a message file dropped again adds nothing.
+
+    The app's index on ext_message_id finds them (crm_desktop_comms_by_message_id); the
+    customer is compared here, so that the index, not the customer's, is the one used.
+    """
+    wanted = list(dict.fromkeys(key for key in ext_message_ids if key))
+    found: set[str] = set()
+    for batch in peewee.chunked(wanted, 500):
+        query = CommTable.select(CommTable.ext_message_id, CommTable.customer_id).where(
+            CommTable.ext_message_id.in_(batch)
+        )
+        found.update(key for key, owner in fetch_tuples(query) if owner == customer_id)
+    return found
 
 
 def update_comm(

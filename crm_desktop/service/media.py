@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import json
-import logging
 import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -12,11 +10,9 @@ from typing import Any
 import peewee
 
 from crm_desktop import nextcloud, timeutil
-from crm_desktop.bulk_writes import BulkWrite
 from crm_desktop.database import (
     CustomerTable,
     MediaTable,
-    database_proxy,
     new_id,
 )
 from crm_desktop.errors import InvalidInputError, NotFoundError
@@ -35,9 +31,8 @@ from crm_desktop.service._common import (
     validated,
     write_transaction,
 )
+from crm_desktop.service.bulk import insert_all_or_nothing
 from crm_desktop.service.rows import MediaFilter
-
-log = logging.getLogger("crm_desktop.service")
 
 _MEDIA_FIELDS = tuple(MediaTable._meta.sorted_fields)
 _MEDIA_NAMES = tuple(field.name for field in _MEDIA_FIELDS)
@@ -166,7 +161,8 @@ def get_media(media_id: str) -> MediaInDB:
     return media_from_row(row)
 
 
-def _media_row(media: MediaCreate) -> dict[str, Any]:
+def media_row(media: MediaCreate) -> dict[str, Any]:
+    """A new record's row as the backend writes it (a new id, created now)."""
     row = media.model_dump(mode="json")
     row["tags"] = json.dumps(row["tags"])  # the backend's text, byte for byte
     row["id"] = new_id()
@@ -174,7 +170,8 @@ def _media_row(media: MediaCreate) -> dict[str, Any]:
     return row
 
 
-def _require_customers(wanted: set[str | None]) -> None:
+def require_customers(wanted: set[str | None]) -> None:
+    """InvalidInputError unless each of these customers (None: nobody's) exists."""
     customer_ids = {customer_id for customer_id in wanted if customer_id is not None}
     if not customer_ids:  # media may belong to no customer
         return
@@ -191,9 +188,9 @@ def _require_customers(wanted: set[str | None]) -> None:
 def create_media(data: MediaCreate | dict[str, Any]) -> MediaInDB:
     """Record a file's metadata (the file itself lives in Nextcloud)."""
     media = validated(MediaCreate, data)
-    row = _media_row(media)
+    row = media_row(media)
     with write_transaction():
-        _require_customers({media.customer_id})
+        require_customers({media.customer_id})
         MediaTable.insert(row).execute()
     return media_from_row(row)
 
@@ -210,37 +207,14 @@ def create_media_many(
     (BulkWriteStopped, a Cancelled, for a stop) is raised.
     """
     medias = [validated(MediaCreate, item) for item in items]
-    rows = [_media_row(media) for media in medias]
+    rows = [media_row(media) for media in medias]
     customers = {media.customer_id for media in medias}
-    # 10 columns a row: 90 rows stay under SQLite's oldest variable limit (999).
-    batches = list(peewee.chunked(rows, 90))
-    bulk = BulkWrite(database_proxy, stop_event=stop)
-    try:
-        bulk.run(
-            (functools.partial(_insert_media, batch) for batch in batches),
-            at_slice_start=lambda: _require_customers(set(customers)),
-        )
-    except BaseException:
-        written = [row["id"] for batch in batches[: bulk.committed] for row in batch]
-        if written:
-            _delete_media_ids(written)
-        raise
+    insert_all_or_nothing(
+        [(MediaTable, rows)],
+        at_slice_start=lambda: require_customers(set(customers)),
+        stop=stop,
+    )
     return [media_from_row(row) for row in rows]
-
-
-def _insert_media(rows: list[dict[str, Any]]) -> None:
-    MediaTable.insert_many(rows).execute()
-
-
-def _delete_media_ids(media_ids: list[str]) -> None:
-    """Delete these records (the part of a bulk write that must not stay), in slices."""
-    try:
-        BulkWrite(database_proxy).run(
-            functools.partial(MediaTable.delete().where(MediaTable.id.in_(batch)).execute)
-            for batch in peewee.chunked(media_ids, 500)
-        )
-    except Exception:  # the original error matters more; the log tells what is left
-        log.exception("Could not remove %d records of a failed bulk write", len(media_ids))
 
 
 def update_media_tags(

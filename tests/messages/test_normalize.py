@@ -36,3 +36,14 @@ def test_email_key(text, key):
 )
 def test_phone_key(text, country, key):
     assert phone_key(text, country) == key
+
+
+def test_the_country_code_comes_from_the_setting_else_the_region():
+    from crm_desktop.contact_keys import calling_code, country_code_setting
+
+    assert calling_code("DE") == "49" and calling_code("at") == "43" and calling_code("ZZ") is None
+    assert country_code_setting("+41", "DE") == "41"
+    assert country_code_setting("0041", "DE") == "41"
+    assert country_code_setting("", "DE") == "49"
+    assert country_code_setting(None, None) is None
+    assert phone_key("030 1234567", country_code_setting("", "DE")) == "+49301234567"

@@ -18,7 +18,7 @@ from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.dialogs.editing import EditingDialog
 from crm_desktop.ui.forms import dialog_layout
 
-CUSTOMERS_FOLDER = "/CRM/Customers"
+CUSTOMERS_FOLDER = nextcloud.CUSTOMERS_FOLDER  # importable where it always was
 _TEXT_FIELDS = ("name", "organization", "email", "phone", "tags", "nextcloud_folder")
 _LONG_FIELDS = ("address", "notes")
 
@@ -129,8 +129,7 @@ class CustomerDialog(EditingDialog[CustomerInDB, CustomerCreate, CustomerUpdate]
 
     def _suggest_folder(self, name: str) -> None:
         if not self._folder_edited:
-            clean = nextcloud.safe_name(name.strip())
-            self._line("nextcloud_folder").setText(f"{CUSTOMERS_FOLDER}/{clean}" if clean else "")
+            self._line("nextcloud_folder").setText(nextcloud.customer_folder(name))
 
     def _folder_typed(self, _text: str) -> None:
         self._folder_edited = True
