@@ -19,7 +19,7 @@ from crm_desktop.messages.types import (
     ParsedMessage,
     SourceFormat,
 )
-from crm_desktop.messages.whatsapp import Participant, participants
+from crm_desktop.messages.whatsapp import Participant, is_export_name, participants
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -35,6 +35,7 @@ __all__ = [
     "SourceFormat",
     "email_key",
     "handles",
+    "is_export_name",
     "participants",
     "phone_key",
     "read_message_file",

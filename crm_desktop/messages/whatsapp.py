@@ -108,6 +108,17 @@ def chat_title(file_name: str) -> str:
     return clean_line(found.group("name") if found else stem) or stem
 
 
+def is_export_name(file_name: str) -> bool:
+    """True for the names WhatsApp gives an export (``WhatsApp Chat with Anna.txt``,
+    ``WhatsApp-Chat mit Anna.zip``, iOS's ``_chat.txt``): such a file is meant as a chat
+    even when it cannot be read as one."""
+    path = Path(file_name)
+    if path.suffix.lower() not in (".txt", ".zip"):
+        return False
+    stem = path.stem.strip()
+    return stem.lower() == "_chat" or _CHAT_NAME.match(stem) is not None
+
+
 def looks_like_chat(text: str) -> bool:
     """True when one of the first non-empty lines starts like a WhatsApp message."""
     lines = [line for line in text.lstrip("\ufeff").splitlines()[:20] if line.strip()]

@@ -11,6 +11,7 @@ import contextlib
 import os
 import threading
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -18,6 +19,9 @@ from crm_desktop import nextcloud
 from crm_desktop.errors import CrmError
 from crm_desktop.i18n import translate
 from crm_desktop.ui.drops.rules import checkpoint
+
+# Opens the bytes to copy: a file, or an attachment read again from its message.
+Opener = Callable[[], AbstractContextManager[BinaryIO]]
 
 CHUNK = 1 << 20  # cancel is checked between chunks: a big video stops within milliseconds
 
@@ -79,21 +83,48 @@ class Copier:
     ) -> str:
         """Copy ``source`` and return the Nextcloud path it got (numbered if the name was
         taken). ``copied(n)`` is told of each chunk; raises Cancelled or CopyError."""
+        try:
+            info = source.stat()
+        except OSError as exc:
+            raise CopyError(source, self.target(nextcloud_path), exc) from exc
+        # Keep the file's own date: for a photo it says when it was taken.
+        return self.write(
+            lambda: source.open("rb"),
+            nextcloud_path,
+            cancel,
+            copied,
+            times_ns=(info.st_atime_ns, info.st_mtime_ns),
+            name=source.name,
+        )
+
+    def write(
+        self,
+        source: Opener,
+        nextcloud_path: str,
+        cancel: threading.Event | None = None,
+        copied: Callable[[int], None] | None = None,
+        *,
+        times_ns: tuple[int, int] | None = None,
+        name: str = "",
+    ) -> str:
+        """Write what ``source()`` opens (e.g. an e-mail's attachment) to a new file at
+        ``nextcloud_path`` (numbered if the name was taken) and return the path it got.
+        ``times_ns`` (access, modification) dates the file; ``name`` is said in errors.
+        Raises Cancelled or CopyError (or what the source raises)."""
         target = self.target(nextcloud_path)
         try:
             self._make_folders(target.parent)
             handle, final = self._claim(target)
-            with handle, source.open("rb") as reader:
+            with handle, source() as reader:
                 while chunk := reader.read(CHUNK):
                     checkpoint(cancel)
                     handle.write(chunk)
                     if copied is not None:
                         copied(len(chunk))
-            info = source.stat()
-            # Keep the file's own date: for a photo it says when it was taken.
-            os.utime(final, ns=(info.st_atime_ns, info.st_mtime_ns))
+            if times_ns is not None:
+                os.utime(final, ns=times_ns)
         except OSError as exc:
-            raise CopyError(source, target, exc) from exc
+            raise CopyError(Path(name or target.name), target, exc) from exc
         return "/" + final.relative_to(self.root).as_posix()
 
     def undo(self) -> None:
