@@ -90,6 +90,11 @@ class Settings:
     export_format = _Setting("export/format", "pdf", _text)
     export_oldest_first = _Setting("export/oldest_first", False, _flag)
     export_separator = _Setting("export/csv_separator", "", _text)
+    # Dropped message files (crm_desktop/ui/drops): the office's own e-mail addresses or
+    # domains (an e-mail from one of them is outbound), and the country calling code for
+    # national phone numbers ("" = the system region's).
+    office_addresses = _Setting("messages/office_addresses", "", _text)
+    phone_country_code = _Setting("messages/country_code", "", _text)
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         if qsettings is None:

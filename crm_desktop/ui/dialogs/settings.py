@@ -28,6 +28,7 @@ from crm_desktop.ui.backups.settings_section import BackupSettings
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.database_choice import DatabaseChooser, nearest_folder
 from crm_desktop.ui.dialogs.base import RememberedDialog
+from crm_desktop.ui.drops.settings_section import MessageSettings
 from crm_desktop.ui.forms import FieldForm, dialog_layout
 
 
@@ -171,6 +172,7 @@ class SettingsDialog(RememberedDialog):
         self._probe = _Probe(self)
         self._probe.answered.connect(self._connection_tested)
         self.backups = BackupSettings(self.form, settings, context.prompts)
+        self.messages = MessageSettings(self.form, settings)
 
         self.on_file.toggled.connect(self._choose_kind)
         (self.on_file if current.is_file else self.on_server).setChecked(True)
@@ -249,10 +251,12 @@ class SettingsDialog(RememberedDialog):
             if chosen.path is not None and chosen.path.is_dir():
                 errors[field] = self.tr("This is a folder; choose a file inside it.")
         errors.update(self.backups.errors())
+        errors.update(self.messages.errors())
         if errors:
             self.form.show_errors(errors)
             return
         self.backups.save()
+        self.messages.save()
         settings = self.context.settings
         settings.user_name = self.user_name.text().strip()
         settings.nextcloud_folder = folder

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.ui.completion import TagListCompleter, word_completer
 from crm_desktop.ui.delegates import MiddleElideDelegate
-from crm_desktop.ui.drops.model import DropColumn, DropReviewModel
+from crm_desktop.ui.drops.model import DropColumn
 from crm_desktop.ui.drops.save import Shared
 from crm_desktop.ui.forms import FieldForm
 from crm_desktop.ui.labels import media_direction_names
 
-_WIDTHS = {
+_WIDTHS: dict[int, int] = {
     DropColumn.record: 64,
     DropColumn.filename: 210,
     DropColumn.mime_type: 110,
@@ -33,9 +33,20 @@ _WIDTHS = {
 
 
 class DropTable(QTableView):
-    """The rows of a drop; Space ticks or unticks the selected rows (keyboard users)."""
+    """The rows of a drop; Space ticks or unticks the selected rows (keyboard users).
 
-    def __init__(self, model: DropReviewModel, parent: QWidget | None = None) -> None:
+    Column 0 holds the ticks. The media drop's columns are the default; the message and
+    contact reviews give their own ``widths`` and columns to ``elide`` in the middle.
+    """
+
+    def __init__(
+        self,
+        model: QAbstractItemModel,
+        parent: QWidget | None = None,
+        *,
+        widths: Mapping[int, int] = _WIDTHS,
+        elide: Sequence[int] = (DropColumn.filename, DropColumn.nextcloud_path),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mediaDropTable")
         self.setAccessibleName(self.tr("Dropped files"))
@@ -50,7 +61,7 @@ class DropTable(QTableView):
         self.setWordWrap(False)
         # Paths share their start (the customer's folder) and names their extension: the
         # middle is what can go. (Status sentences read best cut at the end, as usual.)
-        for column in (DropColumn.filename, DropColumn.nextcloud_path):
+        for column in elide:
             self.setItemDelegateForColumn(column, MiddleElideDelegate(self))
         self.setShowGrid(False)
         self.setAlternatingRowColors(True)
@@ -62,7 +73,7 @@ class DropTable(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
-        for column, width in _WIDTHS.items():
+        for column, width in widths.items():
             header.resizeSection(column, width)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -74,7 +85,7 @@ class DropTable(QTableView):
     def toggle_selected(self) -> None:
         model = self.model()
         rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
-        indexes = [model.index(row, DropColumn.record) for row in rows]
+        indexes = [model.index(row, 0) for row in rows]  # the ticks
         checkable = [i for i in indexes if model.flags(i) & Qt.ItemFlag.ItemIsUserCheckable]
         if not checkable:
             return
@@ -89,7 +100,7 @@ class DropTable(QTableView):
             model.setData(index, target, Qt.ItemDataRole.CheckStateRole)
 
     def select_row(self, row: int) -> None:
-        index = self.model().index(row, DropColumn.filename)
+        index = self.model().index(row, 1)
         self.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect

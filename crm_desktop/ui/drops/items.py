@@ -47,3 +47,28 @@ def dropped(mime: QMimeData | None) -> list[Dropped]:
 def has_local_files(mime: QMimeData | None) -> bool:
     """True when the drag carries at least one local path: worth accepting (cheap, no disk)."""
     return mime is not None and mime.hasUrls() and any(url.isLocalFile() for url in mime.urls())
+
+
+# What a drop holds, told by the names alone (a drop handler reads nothing from the disk):
+# message files (whether a .txt or .zip is a WhatsApp chat, the review finds out), contacts.
+MESSAGE_SUFFIXES = frozenset({".eml", ".msg", ".txt", ".zip"})
+CONTACT_SUFFIXES = frozenset({".vcf", ".vcard"})
+
+
+def _suffix(item: Dropped) -> str:
+    return item.path.suffix.lower() if item.path is not None else ""
+
+
+def holds_messages(items: list[Dropped]) -> bool:
+    """True when a dropped item may be a message file (an e-mail, a chat, a vCard)."""
+    return any(_suffix(item) in MESSAGE_SUFFIXES | CONTACT_SUFFIXES for item in items)
+
+
+def only_contacts(items: list[Dropped]) -> bool:
+    """True for a drop of vCards only: on the customer list they become customers."""
+    return bool(items) and all(_suffix(item) in CONTACT_SUFFIXES for item in items)
+
+
+def urls_only_contacts(mime: QMimeData | None) -> bool:
+    """``only_contacts`` for a drag still under way."""
+    return only_contacts(dropped(mime))

@@ -64,9 +64,7 @@ from crm_desktop.ui.drops.rules import checkpoint
 from crm_desktop.ui.drops.save import Planned
 from crm_desktop.ui.drops.scanning import Candidate, ScanOptions, scan
 
-MESSAGE_SUFFIXES = frozenset({".eml", ".msg"})
 CHAT_SUFFIXES = frozenset({".txt", ".zip"})
-CONTACT_SUFFIXES = frozenset({".vcf", ".vcard"})
 
 Report = Callable[[int, int], None]  # (files read, files in the drop)
 
@@ -347,10 +345,6 @@ class MessageReview:
 def is_message_name(path: Path | None) -> bool:
     """Whether a dropped item may be a message file, by its name alone (no disk access)."""
     return path is not None and path.suffix.lower() in SUFFIXES
-
-
-def is_contacts_name(path: Path | None) -> bool:
-    return path is not None and path.suffix.lower() in CONTACT_SUFFIXES
 
 
 def read_drop(

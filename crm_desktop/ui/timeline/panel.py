@@ -24,6 +24,7 @@ from crm_desktop import service
 from crm_desktop.service import TimelineEntry, TimelineFilter
 from crm_desktop.ui import icons
 from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.drops.targets import TimelineDropTarget
 from crm_desktop.ui.forms import MARGIN, SPACING
 from crm_desktop.ui.timeline.commands import DeleteCommCommand
 from crm_desktop.ui.timeline.composer import CommDialog
@@ -81,6 +82,10 @@ class TimelinePanel(QWidget):
         self._count_timer.timeout.connect(self._show_count)
 
         context.events.comms_changed.connect(self._comms_changed)
+        # E-mails and chats dropped on the timeline are logged for its customer.
+        self.drops = TimelineDropTarget(
+            context, self, self.stack, [self._view.viewport(), self.empty_page]
+        )
         self.set_customer(None)
 
     # --- building -------------------------------------------------------------------------
@@ -244,6 +249,14 @@ class TimelinePanel(QWidget):
     def count(self) -> int:
         return self._count
 
+    @property
+    def customer_id(self) -> str | None:
+        return self._model.customer_id
+
+    @property
+    def customer_name(self) -> str:
+        return self._customer_name
+
     def actions(self) -> list[QAction]:
         return [self.log_action, self.edit_action, self.delete_action]
 
@@ -370,7 +383,10 @@ class TimelinePanel(QWidget):
         filters = self._model.filter
         if filters.types or filters.directions or filters.text:
             return self.tr("Nothing matches the filters")
-        return self.tr("No communications yet: press Ctrl+N to log one")
+        return self.tr(
+            "No communications yet: press Ctrl+N to log one, or drop e-mails and WhatsApp "
+            "chats here"
+        )
 
     def _show_count(self) -> None:
         self._count_timer.stop()

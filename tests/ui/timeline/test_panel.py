@@ -89,7 +89,9 @@ def test_a_customer_without_entries_says_how_to_log_one(qtbot, panel, customer_i
     with qtbot.waitSignal(panel.count_changed) as counted:
         panel.set_customer(customer_id, "ACME GmbH")
     assert counted.args == [0]
-    assert empty_text(panel) == "No communications yet: press Ctrl+N to log one"
+    assert empty_text(panel) == (
+        "No communications yet: press Ctrl+N to log one, or drop e-mails and WhatsApp chats here"
+    )
     assert panel.findChild(QLabel, "timelineTitle").text() == "ACME GmbH"
     assert panel.log_action.isEnabled()
 
