@@ -104,3 +104,28 @@ def junk(path: Path, size: int = 4096) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(bytes((n * 37 + 11) % 256 for n in range(size)))
     return path
+
+
+def truncated_zip(path: Path) -> Path:
+    """A chat's .zip cut off halfway (a download that broke): it starts like a zip."""
+    whole = chat_zip(path, CHAT, {"IMG-1.jpg": bytes(range(256)) * 400})
+    data = whole.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def email_with_raw_attachment_name(path: Path, raw_name: str) -> Path:
+    """An .eml whose attachment's name is written exactly as given (e.g. an encoded word
+    that hides a line break, as some mailers write them)."""
+    text = (
+        "From: Anna <anna@acme.example>\r\nTo: office@roofing.example\r\n"
+        "Subject: Plan\r\nDate: Sat, 14 Feb 2026 18:22:05 +0100\r\n"
+        "Message-ID: <plan-1@acme.example>\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/mixed; boundary="b"\r\n\r\n'
+        "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe plan.\r\n"
+        "--b\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n"
+        f'Content-Disposition: attachment; filename="{raw_name}"\r\n\r\nJVBERi0=\r\n--b--\r\n'
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode())
+    return path

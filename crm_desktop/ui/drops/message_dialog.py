@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.errors import Cancelled, CrmError, InvalidInputError, explain
+from crm_desktop.errors import Cancelled, InvalidInputError, explain
 from crm_desktop.models import CommDirection, CustomerInDB
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.drops.contact_review import (
@@ -284,13 +284,12 @@ class _ReviewDialog(QDialog):
     def _show_problem(self, exc: BaseException, after: str) -> None:
         if isinstance(exc, InvalidInputError):
             text = self._input_errors(exc.field_errors)
-        elif isinstance(exc, CrmError):
-            text = str(exc)
-        else:
+        else:  # the app's one policy (FieldForm.show_failure): its words, a bug to the log
             explanation = explain(exc)
             if explanation.is_bug:
                 log.error("A message drop failed", exc_info=exc)
-            text = f"{explanation.title}: {explanation.text}"
+            plain = explanation.plain
+            text = explanation.text if plain else f"{explanation.title}: {explanation.text}"
         self._show_status("")
         self.show_banner("\n".join(filter(None, [text, after])))
 
@@ -598,7 +597,8 @@ class MessageDropDialog(_ReviewDialog):
 
 
 class ContactDropDialog(_ReviewDialog):
-    """Review the contacts of dropped vCards; ``saved("", customer_ids)`` after adding them."""
+    """Review the contacts of dropped vCards; ``saved(first_id, customer_ids)`` after adding
+    them."""
 
     def __init__(
         self, context: AppContext, items: list[Dropped], parent: QWidget | None = None
@@ -673,7 +673,8 @@ class ContactDropDialog(_ReviewDialog):
         self.saved_ids = [customer.id for customer in customers]
         self._set_stage(Stage.saved)
         self.context.events.customers_changed.emit("")
-        self.saved.emit("", self.saved_ids)
+        # The list then shows the first new customer.
+        self.saved.emit(self.saved_ids[0] if self.saved_ids else "", self.saved_ids)
         self.accept()
 
     def _update_summary(self, *_args: object) -> None:
