@@ -165,3 +165,25 @@ def test_the_language_follows_the_system_unless_chosen(qtbot, context, qapp):
         assert menus == ["&Datei", "&Bearbeiten", "&Kunde", "K&ommunikation", "&Medien", "&Hilfe"]
     finally:
         i18n.install_translations(qapp, "en")
+
+
+def test_the_offices_addresses_and_the_country_code_are_remembered(qtbot, context):
+    from crm_desktop.ui.drops.settings_section import country_code
+
+    dialog = SettingsDialog(context)
+    qtbot.addWidget(dialog)
+    assert "+" in dialog.messages.country.placeholderText()  # the region's, or an example
+    dialog.messages.addresses.setText(" info@roofing.example, @roofing.example ")
+    dialog.messages.country.setText("0049x")
+    with qtbot.assertNotEmitted(dialog.accepted):
+        dialog.save()
+    assert "1 to 4 digits" in dialog.form.error_text("phone_country_code")
+    dialog.messages.country.setText("+43")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save()
+    assert context.settings.office_addresses == "info@roofing.example, @roofing.example"
+    assert context.settings.phone_country_code == "+43"
+    assert country_code(context.settings) == "43"
+    again = SettingsDialog(context)
+    qtbot.addWidget(again)
+    assert again.messages.country.text() == "+43"
