@@ -79,22 +79,22 @@ log = logging.getLogger("crm_desktop.ui.drops")
 Index = QModelIndex | QPersistentModelIndex
 
 _MESSAGE_WIDTHS: dict[int, int] = {
-    MessageColumn.log: 48,
-    MessageColumn.customer: 130,
-    MessageColumn.type: 80,
-    MessageColumn.direction: 90,
-    MessageColumn.when: 130,
-    MessageColumn.subject: 260,
-    MessageColumn.files: 90,
-    MessageColumn.status: 240,
+    MessageColumn.log: 40,
+    MessageColumn.customer: 104,
+    MessageColumn.type: 76,
+    MessageColumn.direction: 84,
+    MessageColumn.when: 192,
+    MessageColumn.subject: 200,
+    MessageColumn.files: 100,
+    MessageColumn.file: 130,
 }
 _CONTACT_WIDTHS: dict[int, int] = {
-    ContactColumn.add: 48,
+    ContactColumn.add: 40,
     ContactColumn.full_name: 180,
     ContactColumn.organization: 150,
     ContactColumn.email: 190,
     ContactColumn.phone: 130,
-    ContactColumn.status: 240,
+    ContactColumn.file: 130,
 }
 
 
@@ -205,7 +205,9 @@ class _ReviewDialog(QDialog):
         layout.addWidget(self.details)
         layout.addLayout(progress_row)
         layout.addLayout(bottom)
-        self.resize(1000, 640)
+        # Wide enough for every column on a 1366x768 screen, never wider than the screen.
+        screen = self.screen().availableGeometry()
+        self.resize(min(1180, screen.width() - 60), min(640, screen.height() - 60))
         state = self.context.settings.state(f"dialog/{type(self).__name__}")
         if state is not None:
             self.restoreGeometry(state)
@@ -579,7 +581,7 @@ class MessageDropDialog(_ReviewDialog):
         messages = sum(row.kind is Kind.message for row in review.rows)
         files = sum(review.rows[p].kind is Kind.file for p in kept)
         parts = [
-            self.tr("To log: {count} of {total} messages").format(
+            self.tr("Messages to log: {count} of {total}").format(
                 count=locale.toString(sum(review.rows[p].kind is Kind.message for p in kept)),
                 total=locale.toString(messages),
             )
@@ -587,9 +589,9 @@ class MessageDropDialog(_ReviewDialog):
         for amount, text in (
             (review.count(Status.logged), self.tr("{n} already logged")),
             (review.count(Status.repeated, Kind.message), self.tr("{n} twice in this drop")),
-            (review.count(Status.unreadable, Kind.unreadable), self.tr("{n} files unreadable")),
-            (files, self.tr("{n} other files to record")),
-            (review.count(Status.recorded), self.tr("{n} files recorded already")),
+            (review.count(Status.unreadable, Kind.unreadable), self.tr("{n} unreadable")),
+            (files, self.tr("files to record: {n}")),
+            (review.count(Status.recorded), self.tr("files recorded already: {n}")),
         ):
             if amount:
                 parts.append(text.format(n=locale.toString(amount)))
@@ -689,7 +691,7 @@ class ContactDropDialog(_ReviewDialog):
             return
         locale = QLocale()
         parts = [
-            self.tr("To add: {count} of {total} contacts").format(
+            self.tr("Contacts to add: {count} of {total}").format(
                 count=locale.toString(count), total=locale.toString(len(review.rows))
             )
         ]

@@ -39,8 +39,8 @@ class MessageColumn(IntEnum):
     when = 4
     subject = 5
     files = 6
-    status = 7
-    file = 8
+    file = 7
+    status = 8  # the last: it takes the room that is left, for reasons in full
 
 
 class MessageReviewModel(QAbstractTableModel):
@@ -246,9 +246,9 @@ class MessageReviewModel(QAbstractTableModel):
         if row.kind is Kind.file:
             return self.tr("New file for the media")
         if row.message is not None and row.message.attachments and not self._copying:
-            return self.tr("New; its files are left out (no Nextcloud folder set)")
+            return self.tr("New. Its files are left out (no Nextcloud folder is set).")
         if row.notes:
-            return self.tr("New; {note}").format(note=row.notes[0])
+            return self.tr("New. {note}").format(note=row.notes[0])
         return self.tr("New")
 
     def _tooltip(self, row: Row, column: MessageColumn) -> str | None:
@@ -274,7 +274,10 @@ class MessageReviewModel(QAbstractTableModel):
         row = self.row_at(position)
         if row is None:
             return ""
-        lines = [self.status(row), *row.notes]
+        lines = [self.status(row)]
+        if row.notes and row.status is Status.new and row.keep:
+            lines[0] = self.tr("New")  # the notes follow, each on a line of its own
+        lines += row.notes
         message = row.message
         if message is not None:
             if message.sender is not None:
@@ -303,8 +306,8 @@ class ContactColumn(IntEnum):
     organization = 2
     email = 3
     phone = 4
-    status = 5
-    file = 6
+    file = 5
+    status = 6  # the last: it takes the room that is left
 
 
 class ContactReviewModel(QAbstractTableModel):
@@ -430,5 +433,5 @@ class ContactReviewModel(QAbstractTableModel):
         if not row.keep:
             return self.tr("Not added (unticked)")
         if row.notes:
-            return self.tr("New customer; {note}").format(note=row.notes[0])
+            return self.tr("New customer. {note}").format(note=row.notes[0])
         return self.tr("New customer")

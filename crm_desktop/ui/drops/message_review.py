@@ -453,13 +453,17 @@ def _add_outcome(
             chat=chat,
             occurred_at=occurred_at,
             date_from_file=from_file,
-            notes=message.problems,
+            notes=(_file_date_note(), *message.problems) if from_file else message.problems,
         )
         if chat < 0:
             row.direction, row.guessed = email_direction(message, perspective)
         else:
             chats[chat].rows.append(len(rows))
         rows.append(row)
+
+
+def _file_date_note() -> str:
+    return translate("drops", "No date in the message: the file's date is used.")
 
 
 def _unreadable(name: str, path: Path, reason: str | None) -> Row:

@@ -20,6 +20,7 @@ from crm_desktop.ui.drops.message_dialog import (
     Stage,
 )
 from crm_desktop.ui.drops.message_model import (
+    ContactColumn,
     ContactReviewModel,
     MessageColumn,
     MessageReviewModel,
@@ -267,7 +268,7 @@ def test_bad_files_each_say_why_and_nothing_of_them_is_written(
     }
     assert reasons["truncated.msg"].startswith("Unreadable: ")
     assert "damaged" in reasons["WhatsApp Chat with Bob.zip"]
-    assert "5 files unreadable" in dialog.summary.text()
+    assert "5 unreadable" in dialog.summary.text()
     # The reason in full in the pane under the table.
     dialog.table.select_row(0)
     assert "does not start with mail headers" in dialog.details.text()
@@ -319,7 +320,7 @@ def test_vcards_dropped_on_the_list_become_customers(qtbot, customers, incoming,
     assert event.isAccepted()
     dialog = opened(qtbot, customers.drops, ContactDropDialog)
     model = dialog.model
-    assert [model.index(r, 5).data() for r in range(2)] == [
+    assert [model.index(r, ContactColumn.status).data() for r in range(2)] == [
         "New customer",
         "Already in the list as ACME GmbH",
     ]
