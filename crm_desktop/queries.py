@@ -188,3 +188,48 @@ def fetch_tuples(query: peewee.ModelSelect[Any]) -> list[tuple[Any, ...]]:
         return rows
     except UnicodeDecodeError:
         return lenient_rows(query)
+
+
+class PreparedInsert:
+    """INSERTs of many rows into one table, their SQL made once per database and number of
+    rows, then run with the rows' values as they are.
+
+    peewee's ``insert_many`` builds its SQL value by value (about 60 µs a row of eleven
+    columns), which costs more than the database's own work on the row. So the statement
+    for ``count`` rows is generated once by peewee, with a stand-in for each value, and then
+    run again with the real values: plain text and None, ready to store (no field's
+    ``db_value`` runs). Thread-safe: a worker and the GUI thread may share one.
+    """
+
+    def __init__(self, table: type[peewee.Model], columns: tuple[str, ...]) -> None:
+        self._table = table
+        self._columns = columns
+        self._compiled: dict[tuple[int, int], tuple[str, tuple[tuple[int, str], ...]]] = {}
+
+    def _compile(self, count: int) -> tuple[str, tuple[tuple[int, str], ...]]:
+        stand_ins = {
+            f"\x00crm-desktop-row-{row}-{column}\x00": (row, column)
+            for row in range(count)
+            for column in self._columns
+        }
+        rows = [
+            {column: f"\x00crm-desktop-row-{row}-{column}\x00" for column in self._columns}
+            for row in range(count)
+        ]
+        sql, params = self._table.insert_many(rows).sql()
+        template = tuple(stand_ins[value] for value in params)
+        if len(template) != len(stand_ins):
+            raise ValueError("every value of the rows must be a parameter of the statement")
+        return sql, template
+
+    def run(self, rows: list[dict[str, Any]]) -> None:
+        """Insert ``rows`` (each with exactly the columns given) in one statement."""
+        if not rows:
+            return
+        db = database_proxy.obj
+        key = (id(db), len(rows))
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            compiled = self._compiled[key] = self._compile(len(rows))
+        sql, template = compiled
+        db.execute_sql(sql, [rows[row][column] for row, column in template])

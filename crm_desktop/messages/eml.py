@@ -93,19 +93,21 @@ def _skip_mbox_line(data: bytes) -> bytes:
     return data
 
 
-def read_eml(path: Path, limits: Limits = DEFAULT_LIMITS) -> FileOutcome:
+def read_eml(path: Path, limits: Limits = DEFAULT_LIMITS, head: bytes | None = None) -> FileOutcome:
+    """``head``: the file's first ``_HEAD`` bytes when the caller read them already."""
     stamp = FileStamp.of(path)
     if stamp.size > limits.message_file:
         return unreadable(path, _too_big(stamp.size, limits.message_file), SourceFormat.eml)
-    with path.open("rb") as handle:
-        head = handle.read(_HEAD)
+    if head is None:
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD)
     if not looks_like_mail(head):
         return unreadable(
             path,
             translate("messages", "This is not an e-mail: it does not start with mail headers."),
             SourceFormat.eml,
         )
-    message = parse_file(path)
+    message = parse_file(path, head)
     return FileOutcome(path, SourceFormat.eml, messages=(read_message(message, stamp, limits),))
 
 
@@ -147,12 +149,16 @@ class _Headers(HeaderRegistry):
 POLICY = policy.default.clone(header_factory=_Headers())
 
 
-def parse_file(path: Path) -> EmailMessage:
+def parse_file(path: Path, head: bytes | None = None) -> EmailMessage:
     """A mail file parsed in chunks (``POLICY``): the file is never in memory twice (bytes
-    and text)."""
+    and text). ``head``: its first ``_HEAD`` bytes, when they were read already."""
     parser = BytesFeedParser(policy=POLICY)
     with path.open("rb") as handle:
-        parser.feed(_mend_headers(_skip_mbox_line(handle.read(_HEAD).lstrip(b"\xef\xbb\xbf"))))
+        if head is None:
+            head = handle.read(_HEAD)
+        else:
+            handle.seek(len(head))
+        parser.feed(_mend_headers(_skip_mbox_line(head.lstrip(b"\xef\xbb\xbf"))))
         while chunk := handle.read(_CHUNK):
             parser.feed(chunk)
     parsed = parser.close()

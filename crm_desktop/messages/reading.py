@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 SUFFIXES = frozenset({".eml", ".msg", ".txt", ".zip", ".vcf", ".vcard"})
 _ZIP_MAGIC = b"PK\x03\x04"
+_HEAD = 65536  # as much as the readers look at first (eml._HEAD)
 
 
 def handles(path: str | Path) -> bool:
@@ -54,7 +55,7 @@ def _read(path: Path, limits: Limits, zone: tzinfo | None) -> FileOutcome:
         return unreadable(path, problem)
     try:
         with path.open("rb") as handle:
-            head = handle.read(65536)
+            head = handle.read(_HEAD)
     except OSError as exc:
         return unreadable(path, _os_reason(exc))
     suffix = path.suffix.lower()
@@ -79,7 +80,7 @@ def _dispatch(
     if whatsapp.looks_like_chat(text):
         return whatsapp.read_chat_text(path, limits, zone)
     if eml.looks_like_mail(head):
-        return eml.read_eml(path, limits)
+        return eml.read_eml(path, limits, head)
     return unreadable(path, _not_recognised(suffix), _expected(suffix))
 
 

@@ -20,6 +20,7 @@ import peewee
 
 from crm_desktop.bulk_writes import BulkWrite
 from crm_desktop.database import BaseTable, database_proxy
+from crm_desktop.queries import PreparedInsert
 
 log = logging.getLogger("crm_desktop.service")
 
@@ -56,8 +57,15 @@ def insert_all_or_nothing(
         raise
 
 
+_inserts: dict[tuple[type[BaseTable], tuple[str, ...]], PreparedInsert] = {}
+
+
 def _insert(table: type[BaseTable], rows: list[dict[str, Any]]) -> None:
-    table.insert_many(rows).execute()
+    columns = tuple(rows[0])
+    prepared = _inserts.get((table, columns))
+    if prepared is None:
+        prepared = _inserts[(table, columns)] = PreparedInsert(table, columns)
+    prepared.run(rows)
 
 
 def _undo(steps: list[tuple[type[BaseTable], list[dict[str, Any]]]]) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from crm_desktop.service.session import release_thread_connection
+from crm_desktop.ui.garbage import objects_set_aside
 
 log = logging.getLogger("crm_desktop.ui.drops")
 
@@ -50,7 +51,8 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._work(self._cancel, self._report)
+            with objects_set_aside():
+                result = self._work(self._cancel, self._report)
         except Exception as exc:  # never let a worker thread die with a traceback
             self._emit(self._relay.failed, exc)
         else:

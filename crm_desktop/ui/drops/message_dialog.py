@@ -60,10 +60,9 @@ from crm_desktop.ui.drops.message_model import (
     MessageReviewModel,
 )
 from crm_desktop.ui.drops.message_review import (
-    Kind,
     MessageReview,
     Perspective,
-    Status,
+    Tally,
     office_addresses,
     read_drop,
 )
@@ -71,6 +70,7 @@ from crm_desktop.ui.drops.message_save import MessageSave, SavedMessages, save_m
 from crm_desktop.ui.drops.save import SaveProgress
 from crm_desktop.ui.drops.settings_section import country_code
 from crm_desktop.ui.forms import MARGIN, SPACING
+from crm_desktop.ui.garbage import put_back, set_aside
 from crm_desktop.ui.labels import direction_label
 from crm_desktop.ui.worker import Work, Worker
 
@@ -137,6 +137,10 @@ class _ReviewDialog(QDialog):
         self._stage = Stage.reading
         self.setObjectName(f"{name}Dialog")
         self.setMinimumSize(720, 480)
+        # Thousands of rows (a chat of 20,000 messages) for a while: garbage collections
+        # leave what the app held before alone until the dialog is done (see set_aside).
+        set_aside()
+        self._set_aside = True
         self.worker = Worker(self)
         self.worker.progress.connect(self._progress)
         self.worker.finished.connect(self._work_done)
@@ -370,6 +374,9 @@ class _ReviewDialog(QDialog):
     def done(self, result: int) -> None:
         self.worker.shutdown()
         self.context.settings.set_state(f"dialog/{type(self).__name__}", self.saveGeometry())
+        if self._set_aside:
+            self._set_aside = False
+            put_back()
         super().done(result)
 
 
@@ -520,8 +527,7 @@ class MessageDropDialog(_ReviewDialog):
         if self._stage != Stage.review or review is None or not review.kept():
             return
         self.banner.hide()
-        entries = review.entries()
-        files = review.files(copy_outside=bool(self.sync_folder))
+        copy_outside = bool(self.sync_folder)
         target = MessageSave(
             self.customer.id,
             self.customer.nextcloud_folder,
@@ -532,6 +538,9 @@ class MessageDropDialog(_ReviewDialog):
         uploaded_by = self.context.user_name or None
 
         def work(cancel: threading.Event, report: Callable[[Any], None]) -> SavedMessages:
+            # Read on the worker: the review does not change while it saves (the table is
+            # disabled), and 20,000 entries take the GUI thread's time otherwise.
+            entries, files = review.entries(), review.files(copy_outside)
             return save_messages(
                 target, entries, files, uploaded_by=uploaded_by, cancel=cancel, progress=report
             )
@@ -565,9 +574,9 @@ class MessageDropDialog(_ReviewDialog):
 
     def _update_summary(self, *_args: object) -> None:
         review = self.review
-        kept = review.kept() if review is not None else []
-        count = len(kept)
-        if review is not None and any(review.rows[p].kind is Kind.file for p in kept):
+        tally = review.tally() if review is not None else Tally()
+        count = tally.messages_kept + tally.files_kept
+        if tally.files_kept:
             self.save_button.setText(self.tr("Save (%n)", "", count))  # messages and files
         elif count == 1:
             self.save_button.setText(self.tr("Log 1 message"))
@@ -578,20 +587,17 @@ class MessageDropDialog(_ReviewDialog):
             self.summary.setText(self.tr("Reading what was dropped…"))
             return
         locale = QLocale()
-        messages = sum(row.kind is Kind.message for row in review.rows)
-        files = sum(review.rows[p].kind is Kind.file for p in kept)
         parts = [
             self.tr("Messages to log: {count} of {total}").format(
-                count=locale.toString(sum(review.rows[p].kind is Kind.message for p in kept)),
-                total=locale.toString(messages),
+                count=locale.toString(tally.messages_kept), total=locale.toString(tally.messages)
             )
         ]
         for amount, text in (
-            (review.count(Status.logged), self.tr("{n} already logged")),
-            (review.count(Status.repeated, Kind.message), self.tr("{n} twice in this drop")),
-            (review.count(Status.unreadable, Kind.unreadable), self.tr("{n} unreadable")),
-            (files, self.tr("files to record: {n}")),
-            (review.count(Status.recorded), self.tr("files recorded already: {n}")),
+            (tally.logged, self.tr("{n} already logged")),
+            (tally.repeated, self.tr("{n} twice in this drop")),
+            (tally.unreadable, self.tr("{n} unreadable")),
+            (tally.files_kept, self.tr("files to record: {n}")),
+            (tally.recorded, self.tr("files recorded already: {n}")),
         ):
             if amount:
                 parts.append(text.format(n=locale.toString(amount)))

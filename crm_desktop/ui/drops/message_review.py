@@ -175,6 +175,19 @@ class Row:
         return self.status is Status.new
 
 
+@dataclass(frozen=True)
+class Tally:
+    """A review's counts, in one pass over its rows (the summary line)."""
+
+    messages: int = 0
+    messages_kept: int = 0
+    files_kept: int = 0
+    logged: int = 0
+    repeated: int = 0  # messages twice in this drop
+    unreadable: int = 0  # message files that cannot be read
+    recorded: int = 0  # files recorded already
+
+
 @dataclass
 class Chat:
     """A WhatsApp chat of the drop, and which of its participants is the customer."""
@@ -284,6 +297,24 @@ class MessageReview:
     def count(self, status: Status, kind: Kind | None = None) -> int:
         return sum(row.status is status and (kind is None or row.kind is kind) for row in self.rows)
 
+    def tally(self) -> Tally:
+        counts = dict.fromkeys(Tally.__dataclass_fields__, 0)
+        for row in self.rows:
+            message = row.kind is Kind.message
+            counts["messages"] += message
+            if row.keep:
+                counts["messages_kept" if message else "files_kept"] += 1
+            status = row.status
+            if status is Status.logged:
+                counts["logged"] += 1
+            elif status is Status.repeated and message:
+                counts["repeated"] += 1
+            elif status is Status.unreadable and row.kind is Kind.unreadable:
+                counts["unreadable"] += 1
+            elif status is Status.recorded:
+                counts["recorded"] += 1
+        return Tally(**counts)
+
     def attachments_kept(self) -> int:
         return sum(
             len(row.message.attachments)
@@ -373,7 +404,7 @@ def read_drop(
             if _ordinary_file(path, outcome):
                 others.append(item)
             else:
-                _add_outcome(outcome, item, perspective, rows, chats, notes)
+                _add_outcome(outcome, perspective, rows, chats, notes, cancel)
         if progress is not None:
             progress(done, total)
     if others:
@@ -410,11 +441,11 @@ def _ordinary_file(path: Path, outcome: FileOutcome) -> bool:
 
 def _add_outcome(
     outcome: FileOutcome,
-    item: Dropped,
     perspective: Perspective,
     rows: list[Row],
     chats: list[Chat],
     notes: list[str],
+    cancel: threading.Event | None,
 ) -> None:
     name = outcome.path.name
     if not outcome.ok:
@@ -439,6 +470,7 @@ def _add_outcome(
         chat = len(chats) - 1
     file_time: datetime | None = None
     for message in outcome.messages:
+        checkpoint(cancel)
         occurred_at, from_file = message.occurred_at, False
         if occurred_at is None:
             if file_time is None:

@@ -29,6 +29,7 @@ from crm_desktop import nextcloud, service
 from crm_desktop.errors import CrmError, InvalidInputError
 from crm_desktop.messages import Attachment, AttachmentUnavailableError
 from crm_desktop.models import (
+    CommAttachment,
     CommCreate,
     CommDirection,
     CommInDB,
@@ -98,12 +99,18 @@ def save_messages(
     every file it copied.
     """
     checkpoint(cancel)
-    for entry in entries:
-        _validated(target, entry, [])  # before the first copy
+    validated = []
+    for entry in entries:  # all of them before the first copy
+        validated.append(_validated(target, entry))
+        checkpoint(cancel)
     logged = service.logged_message_ids(target.customer_id, (e.ext_message_id for e in entries))
-    kept = [entry for entry in entries if entry.ext_message_id not in logged]
+    kept = [
+        (entry, comm)
+        for entry, comm in zip(entries, validated, strict=True)
+        if entry.ext_message_id not in logged
+    ]
     copying = bool(target.sync_folder)
-    to_copy = [a for entry in kept for a in entry.attachments] if copying else []
+    to_copy = [a for entry, _comm in kept for a in entry.attachments] if copying else []
     copied_files = [item for _row, item in files if item.copy]
     if copied_files and not copying:
         raise ValueError("copying needs the sync folder")
@@ -125,7 +132,7 @@ def save_messages(
     media: list[MediaCreate] = []
     comms: list[CommCreate] = []
     try:
-        for entry in kept:
+        for entry, comm in kept:
             listed = []
             for attachment in entry.attachments if copying else ():
                 checkpoint(cancel)
@@ -133,9 +140,9 @@ def save_messages(
                 state["files"] += 1
                 report()
                 name = PurePosixPath(path).name
-                listed.append({"filename": name, "nextcloud_path": path})
+                listed.append(_listed(name, path, entry.row))
                 media.append(_media(target, uploaded_by, name, path, attachment, entry))
-            comms.append(_validated(target, entry, listed))
+            comms.append(comm.model_copy(update={"attachments": listed}) if listed else comm)
         for row, item in files:
             checkpoint(cancel)
             path = item.nextcloud_path
@@ -150,7 +157,7 @@ def save_messages(
     except BaseException:
         copier.undo()
         raise
-    left_out = 0 if copying else sum(len(entry.attachments) for entry in kept)
+    left_out = 0 if copying else sum(len(entry.attachments) for entry, _comm in kept)
     return SavedMessages(
         saved_comms,
         saved_media,
@@ -184,14 +191,14 @@ def _write_attachment(
         raise AttachmentError(str(exc)) from exc
 
 
-def _validated(target: MessageSave, entry: PlannedEntry, attachments: list[Any]) -> CommCreate:
+def _validated(target: MessageSave, entry: PlannedEntry) -> CommCreate:
+    """The entry as CommCreate, without its attachments (they are listed once copied)."""
     data = {
         "customer_id": target.customer_id,
         "type": entry.type,
         "direction": entry.direction,
         "subject": entry.subject,
         "body": entry.body,
-        "attachments": attachments,
         "ext_message_id": entry.ext_message_id,
         "logged_by": target.logged_by,
         "occurred_at": entry.occurred_at,
@@ -199,9 +206,20 @@ def _validated(target: MessageSave, entry: PlannedEntry, attachments: list[Any])
     try:
         return CommCreate.model_validate(data)
     except ValidationError as exc:
-        raise InvalidInputError(
-            {f"rows.{entry.row}.{name}": text for name, text in field_errors(exc).items()}
-        ) from None
+        raise _row_errors(exc, entry.row) from None
+
+
+def _listed(name: str, path: str, row: int) -> CommAttachment:
+    try:
+        return CommAttachment.model_validate({"filename": name, "nextcloud_path": path})
+    except ValidationError as exc:
+        raise _row_errors(exc, row) from None
+
+
+def _row_errors(exc: ValidationError, row: int) -> InvalidInputError:
+    return InvalidInputError(
+        {f"rows.{row}.{name}": text for name, text in field_errors(exc).items()}
+    )
 
 
 def _media(
@@ -250,9 +268,7 @@ def _record(data: dict[str, Any], row: int) -> MediaCreate:
     try:
         return MediaCreate.model_validate(data)
     except ValidationError as exc:
-        raise InvalidInputError(
-            {f"rows.{row}.{name}": text for name, text in field_errors(exc).items()}
-        ) from None
+        raise _row_errors(exc, row) from None
 
 
 __all__ = [

@@ -8,6 +8,7 @@ import time
 from crm_desktop import nextcloud
 from crm_desktop.errors import Cancelled
 from crm_desktop.i18n import translate
+from crm_desktop.ui.garbage import keep_young
 
 # How often a worker lets the GUI thread have the GIL: well below Python's switch interval
 # (5 ms), well above what a yield costs.
@@ -28,6 +29,7 @@ def checkpoint(cancel: threading.Event | None) -> None:
     if now - _last_yield > YIELD_EVERY:
         _last_yield = now
         time.sleep(0)
+    keep_young()  # a full garbage collection stays short (crm_desktop.ui.garbage)
 
 
 def record_problem(filename: str, nextcloud_path: str) -> str | None:
