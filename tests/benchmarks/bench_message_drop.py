@@ -11,9 +11,11 @@ has closed with everything written. Meanwhile:
 
 - a 10 ms QTimer in the GUI thread notes its longest gap between ticks: the window's
   longest freeze, from the drop until the dialog has closed;
-- a second process writes through Python's ``sqlite3`` with its defaults, as the web
-  backend does (tests/helpers/default_writer.py), a request every 20 ms: its longest wait
-  for one write is the backend's longest wait during the drop and the save.
+- in further runs, a second process writes through Python's ``sqlite3`` with its defaults,
+  as the web backend does (tests/helpers/default_writer.py), a request every 20 ms: its
+  longest wait for one write is the backend's longest wait during the drop and the save.
+  (The window then also reloads what the backend wrote, every 700 ms: its own work, which
+  the GUI gap of those runs includes.)
 
 Figures are medians of ``--runs`` runs (the GUI gap and the backend's wait: the worst run).
 Targets (issue 17): 1,000 e-mails reviewed ≤ 2 s and saved ≤ 5 s; the chat reviewed and
@@ -32,7 +34,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from tests.benchmarks.bench_drop import _isolate, _machine
 
@@ -206,22 +207,29 @@ class Bench:
             raise RuntimeError(self.prompts.errors)
 
 
-def _line(label: str, runs: list[Run], review_target: float | None, total_target: float) -> Any:
-    review = statistics.median(run.to_review for run in runs)
-    saved = statistics.median(run.to_saved for run in runs)
-    gap = max(run.longest_gap_ms for run in runs)
-    wait = max(run.backend_wait for run in runs)
-    failures = sum(run.backend_failures for run in runs)
+def _lines(
+    label: str, quiet: list[Run], busy: list[Run], review_target: float | None, total: float
+) -> tuple[bool, list[str]]:
+    review = statistics.median(run.to_review for run in quiet)
+    saved = statistics.median(run.to_saved for run in quiet)
+    gap = max(run.longest_gap_ms for run in quiet)
+    wait = max(run.backend_wait for run in busy)
+    failures = sum(run.backend_failures for run in busy)
     if review_target is not None:
-        ok = review <= review_target and saved <= total_target
+        ok = review <= review_target and saved <= total
     else:
-        ok = review + saved <= total_target
+        ok = review + saved <= total
     ok = ok and gap <= RESPONSIVE_MS and wait <= BACKEND_WAIT and failures == 0
-    return ok, (
+    busy_review = statistics.median(run.to_review for run in busy)
+    busy_saved = statistics.median(run.to_saved for run in busy)
+    busy_gap = max(run.longest_gap_ms for run in busy)
+    return ok, [
         f"  {label:<34} reviewed {review:5.2f} s   saved {saved:5.2f} s   "
-        f"longest GUI gap {gap:4.0f} ms   backend's longest wait {wait:4.2f} s"
-        f" ({failures} failed)   {'met' if ok else 'MISSED'}"
-    )
+        f"longest GUI gap {gap:4.0f} ms   {'met' if ok else 'MISSED'}",
+        f"  {'  with the backend writing':<34} reviewed {busy_review:5.2f} s   saved "
+        f"{busy_saved:5.2f} s   longest GUI gap {busy_gap:4.0f} ms   backend's longest wait "
+        f"{wait:4.2f} s ({failures} of its writes failed)",
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -231,24 +239,30 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     home = _isolate()
     bench = Bench(home, args.emails)
-    lines = []
+    lines: list[str] = []
     met = True
+    busy_runs = max(2, args.runs // 2)
     try:
         from crm_desktop.messages import read_message_file
 
         chat_messages = len(read_message_file(bench.chat).messages)
-        bench.drop_once(bench.emails[:50], 50)  # warm-up: imports, caches, first paint
-        mails = [bench.drop_once(bench.emails, args.emails) for _ in range(args.runs)]
-        ok, text = _line(
-            f"{args.emails:,} e-mails with a PDF each", mails, REVIEW_SECONDS, SAVE_SECONDS
-        )
-        met, lines = met and ok, [*lines, text]
-        chats = [bench.drop_once([bench.chat], chat_messages) for _ in range(args.runs)]
-        ok, text = _line(f"a chat of {chat_messages:,} messages", chats, None, CHAT_SECONDS)
-        met, lines = met and ok, [*lines, text]
+        bench.drop_once(bench.emails[:50], 50, backend=False)  # warm-up: imports, caches
+        for label, paths, expected, review_target, total in (
+            (f"{args.emails:,} e-mails with a PDF each", bench.emails, args.emails,
+             REVIEW_SECONDS, SAVE_SECONDS),
+            (f"a chat of {chat_messages:,} messages", [bench.chat], chat_messages,
+             None, CHAT_SECONDS),
+        ):  # fmt: skip
+            quiet = [bench.drop_once(paths, expected, backend=False) for _ in range(args.runs)]
+            busy = [bench.drop_once(paths, expected) for _ in range(busy_runs)]
+            ok, text = _lines(label, quiet, busy, review_target, total)
+            met, lines = met and ok, [*lines, *text]
     finally:
         bench.close()
-    print(f"Message files dropped on the timeline, median of {args.runs} runs:")
+    print(
+        f"Message files dropped on the timeline, median of {args.runs} runs "
+        f"({busy_runs} with the backend writing):"
+    )
     print("\n".join(lines))
     print(
         f"Targets: e-mails reviewed ≤ {REVIEW_SECONDS:.0f} s and saved ≤ {SAVE_SECONDS:.0f} s; "

@@ -424,8 +424,8 @@ class MessageDropDialog(_ReviewDialog):
         self.chats_box.hide()
         self.chat_choices: list[QComboBox] = []
         self._lay_out(table, self.chats_box)
+        # (A new review is summed up by _set_stage(): once, for 20,000 rows.)
         self.model.dataChanged.connect(self._update_summary)
-        self.model.modelReset.connect(self._update_summary)
         self._set_stage(Stage.reading)
 
     @property
@@ -468,8 +468,8 @@ class MessageDropDialog(_ReviewDialog):
         self.model.set_review(review, copying=bool(self.sync_folder))
         self._build_chats(review)
         warnings = list(review.notes)
-        attachments = review.attachments_kept()
-        if attachments and not self.sync_folder:
+        attachments = review.attachments_kept() if not self.sync_folder else 0
+        if attachments:
             warnings.insert(
                 0,
                 self.tr(

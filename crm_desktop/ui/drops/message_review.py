@@ -217,10 +217,12 @@ class MessageReview:
         self.notes = list(notes)  # about the drop as a whole (e.g. lines a chat skipped)
         self._logged = logged
         self._recorded = recorded
+        self._tally: Tally | None = None
         self.update()
 
     def update(self) -> None:
         """Work out statuses and (where the person did not choose) directions and ticks."""
+        self._tally = None
         first: dict[tuple[Kind, str], int] = {}
         for position, row in enumerate(self.rows):
             if row.kind is Kind.unreadable:
@@ -263,6 +265,7 @@ class MessageReview:
         if not row.tickable:
             return False
         row.keep, row.picked = keep, True
+        self._tally = None
         return True
 
     def set_all(self, keep: bool) -> None:
@@ -298,6 +301,12 @@ class MessageReview:
         return sum(row.status is status and (kind is None or row.kind is kind) for row in self.rows)
 
     def tally(self) -> Tally:
+        """The counts, kept until a row changes (read_drop makes them on its worker)."""
+        if self._tally is None:
+            self._tally = self._count_all()
+        return self._tally
+
+    def _count_all(self) -> Tally:
         counts = dict.fromkeys(Tally.__dataclass_fields__, 0)
         for row in self.rows:
             message = row.kind is Kind.message
@@ -420,7 +429,9 @@ def read_drop(
     checkpoint(cancel)
     paths = [row.key for row in rows if row.kind is Kind.file and row.key]
     recorded = service.existing_media_paths(perspective.customer_id, paths) if paths else set()
-    return MessageReview(perspective, rows, chats, logged, recorded, notes)
+    review = MessageReview(perspective, rows, chats, logged, recorded, notes)
+    review.tally()  # here, not in the GUI thread
+    return review
 
 
 def _is_folder(path: Path) -> bool:
