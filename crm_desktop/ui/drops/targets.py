@@ -352,13 +352,23 @@ class TimelineDropTarget(_FileDropTarget):
         self.panel = panel
 
     def spot_at(self, position: QPoint) -> Spot:
+        return self._spot(messages=True)
+
+    def spot_for(self, event: QDropEvent) -> Spot:
+        return self._spot(holds_messages(dropped(event.mimeData())))
+
+    def _spot(self, messages: bool) -> Spot:
         panel = self.panel
         customer_id = panel.customer_id if isinstance(panel, ShowsCustomer) else None
         if customer_id is None or not isinstance(panel, ShowsCustomer):
             return Spot(None, text=self.tr("Choose a customer first"))
+        name = panel.customer_name
+        if messages:
+            return Spot(
+                customer_id, text=self.tr("Drop to log the messages for {name}").format(name=name)
+            )
         return Spot(
-            customer_id,
-            text=self.tr("Drop to log the messages for {name}").format(name=panel.customer_name),
+            customer_id, text=self.tr("Drop to record the files for {name}").format(name=name)
         )
 
     def refusal(self) -> str:

@@ -362,3 +362,16 @@ def test_the_review_models_pass_the_model_tester(qtmodeltester, qapp, db_path, t
     contacts = ContactReviewModel()
     contacts.set_review(read_contacts(from_urls([mf.vcard(tmp_path / "a.vcf", {"FN": "A"})]), None))
     qtmodeltester.check(contacts)
+
+
+def test_the_timeline_says_what_a_drag_becomes_and_takes_other_files_as_media(
+    qtbot, timeline, incoming
+):
+    target = timeline.drops
+    hover(timeline.empty_page, files.files_mime(mf.email(incoming / "a.eml")))
+    assert target.highlight.text == "Drop to log the messages for ACME GmbH"
+    photo = files.image(incoming / "roof.jpg")
+    hover(timeline.empty_page, files.files_mime(photo))
+    assert target.highlight.text == "Drop to record the files for ACME GmbH"
+    drop(timeline.empty_page, files.files_mime(photo))
+    qtbot.waitUntil(lambda: isinstance(target.dialog, MediaDropDialog), timeout=20_000)
