@@ -325,6 +325,119 @@ Halten Sie das Web-Backend an, bevor Sie wiederherstellen: Solange es läuft, sc
     </message>
 </context>
 <context>
+    <name>ContactDropDialog</name>
+    <message>
+        <source>Add customers from contacts</source>
+        <translation>Kunden aus Kontakten anlegen</translation>
+    </message>
+    <message>
+        <source>Each contact becomes a customer; those whose e-mail or phone a customer has already are not added again. Untick who should not be added.</source>
+        <translation>Jeder Kontakt wird ein Kunde; Kontakte, deren E-Mail oder Telefon ein Kunde schon hat, werden nicht noch einmal angelegt. Entfernen Sie das Häkchen bei allen, die nicht angelegt werden sollen.</translation>
+    </message>
+    <message>
+        <source>Add &amp;all</source>
+        <translation>&amp;Alle anlegen</translation>
+    </message>
+    <message>
+        <source>Add &amp;none</source>
+        <translation>&amp;Keine anlegen</translation>
+    </message>
+    <message>
+        <source>Add the ticked contacts (Ctrl+Enter)</source>
+        <translation>Die angehakten Kontakte anlegen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Dropped contacts</source>
+        <translation>Abgelegte Kontakte</translation>
+    </message>
+    <message>
+        <source>Reading the contacts…</source>
+        <translation>Die Kontakte werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Adding the customers…</source>
+        <translation>Die Kunden werden angelegt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n customers</source>
+        <translation>
+            <numerusform>%n Kunden anlegen</numerusform>
+            <numerusform>%n Kunden anlegen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Contacts to add: {count} of {total}</source>
+        <translation>Anzulegende Kontakte: {count} von {total}</translation>
+    </message>
+    <message>
+        <source>{n} already in the list</source>
+        <translation>{n} schon in der Liste</translation>
+    </message>
+    <message>
+        <source>{n} twice in this drop</source>
+        <translation>{n} doppelt abgelegt</translation>
+    </message>
+    <message>
+        <source>{n} cannot be added</source>
+        <translation>{n} nicht anlegbar</translation>
+    </message>
+</context>
+<context>
+    <name>ContactReviewModel</name>
+    <message>
+        <source>Add</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>From file</source>
+        <translation>Aus Datei</translation>
+    </message>
+    <message>
+        <source>Not added: {reason}</source>
+        <translation>Nicht angelegt: {reason}</translation>
+    </message>
+    <message>
+        <source>Already in the list as {name}</source>
+        <translation>Schon in der Liste als {name}</translation>
+    </message>
+    <message>
+        <source>Same as row {row}: skipped</source>
+        <translation>Wie Zeile {row}: ausgelassen</translation>
+    </message>
+    <message>
+        <source>Not added (unticked)</source>
+        <translation>Nicht angelegt (kein Häkchen)</translation>
+    </message>
+    <message>
+        <source>New customer. {note}</source>
+        <translation>Neuer Kunde. {note}</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Neuer Kunde</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <source>New customer</source>
@@ -382,8 +495,8 @@ Halten Sie das Web-Backend an, bevor Sie wiederherstellen: Solange es läuft, sc
 <context>
     <name>CustomerDropTarget</name>
     <message>
-        <source>Drop the files onto a customer in the list: they are recorded for them.</source>
-        <translation>Ziehen Sie die Dateien auf einen Kunden in der Liste: Sie werden für ihn erfasst.</translation>
+        <source>Drop the files onto a customer in the list: they are recorded for them (e-mails and chats logged for them). Contacts (.vcf) can be dropped anywhere on the list.</source>
+        <translation>Legen Sie die Dateien auf einem Kunden in der Liste ab: Sie werden für ihn erfasst (E-Mails und Chats als seine Kommunikation). Kontakte (.vcf) können überall auf der Liste abgelegt werden.</translation>
     </message>
 </context>
 <context>
@@ -1509,6 +1622,280 @@ crm-desktop --check --db {path}</translation>
     </message>
 </context>
 <context>
+    <name>MessageDropDialog</name>
+    <message>
+        <source>Log messages for {name}</source>
+        <translation>Nachrichten für {name} erfassen</translation>
+    </message>
+    <message>
+        <source>Each message becomes an entry of {name}&apos;s timeline, its attachments files in their Nextcloud folder. Untick what should not be logged; double-click a direction to change it.</source>
+        <translation>Jede Nachricht wird ein Eintrag in der Kommunikation von {name}, ihre Anhänge werden Dateien in deren Nextcloud-Ordner. Entfernen Sie das Häkchen bei allem, was nicht erfasst werden soll; eine Richtung ändern Sie mit Doppelklick.</translation>
+    </message>
+    <message>
+        <source>Log &amp;all</source>
+        <translation>&amp;Alle erfassen</translation>
+    </message>
+    <message>
+        <source>Log &amp;none</source>
+        <translation>&amp;Keine erfassen</translation>
+    </message>
+    <message>
+        <source>Log the ticked messages (Ctrl+Enter)</source>
+        <translation>Die angehakten Nachrichten erfassen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Dropped messages</source>
+        <translation>Abgelegte Nachrichten</translation>
+    </message>
+    <message>
+        <source>WhatsApp: who is the customer?</source>
+        <translation>WhatsApp: Wer ist der Kunde?</translation>
+    </message>
+    <message>
+        <source>Reading the files…</source>
+        <translation>Die Dateien werden gelesen…</translation>
+    </message>
+    <message>
+        <source>No Nextcloud sync folder is set (Settings): the messages are logged without their {count} attachments.</source>
+        <translation>Es ist kein Nextcloud-Synchronisationsordner eingestellt (Einstellungen): Die Nachrichten werden ohne ihre {count} Anhänge erfasst.</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… und {n} weitere</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} (%Ln messages)</source>
+        <translation>
+            <numerusform>{name} (%Ln Nachricht)</numerusform>
+            <numerusform>{name} (%Ln Nachrichten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody: all messages outbound</source>
+        <translation>Niemand: alle Nachrichten ausgehend</translation>
+    </message>
+    <message>
+        <source>“{chat}” ({file}):</source>
+        <translation>„{chat}“ ({file}):</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Logging…</source>
+        <translation>Wird erfasst…</translation>
+    </message>
+    <message>
+        <source>Some messages were logged already</source>
+        <translation>Einige Nachrichten waren schon erfasst</translation>
+    </message>
+    <message>
+        <source>{count} of the messages were logged by someone else while you reviewed them; they were not logged twice.</source>
+        <translation>{count} der Nachrichten hat jemand anderes erfasst, während Sie sie durchgesehen haben; sie wurden nicht doppelt erfasst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Save (%n)</source>
+        <translation>
+            <numerusform>Speichern (%n)</numerusform>
+            <numerusform>Speichern (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Log %n messages</source>
+        <translation>
+            <numerusform>%n Nachricht erfassen</numerusform>
+            <numerusform>%n Nachrichten erfassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading what was dropped…</source>
+        <translation>Das Abgelegte wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Messages to log: {count} of {total}</source>
+        <translation>Zu erfassende Nachrichten: {count} von {total}</translation>
+    </message>
+    <message>
+        <source>{n} already logged</source>
+        <translation>{n} schon erfasst</translation>
+    </message>
+    <message>
+        <source>{n} twice in this drop</source>
+        <translation>{n} doppelt abgelegt</translation>
+    </message>
+    <message>
+        <source>{n} unreadable</source>
+        <translation>{n} nicht lesbar</translation>
+    </message>
+    <message>
+        <source>files to record: {n}</source>
+        <translation>zu erfassende Dateien: {n}</translation>
+    </message>
+    <message>
+        <source>files recorded already: {n}</source>
+        <translation>schon erfasste Dateien: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageReviewModel</name>
+    <message>
+        <source>Log</source>
+        <translation>Erfassen</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>From file</source>
+        <translation>Aus Datei</translation>
+    </message>
+    <message>
+        <source>Not logged</source>
+        <translation>Nicht erfasst</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>{direction}?</source>
+        <translation>{direction}?</translation>
+    </message>
+    <message>
+        <source>{time} (file date)</source>
+        <translation>{time} (Dateidatum)</translation>
+    </message>
+    <message>
+        <source>Not recorded: {reason}</source>
+        <translation>Nicht erfasst: {reason}</translation>
+    </message>
+    <message>
+        <source>Unreadable: {reason}</source>
+        <translation>Nicht lesbar: {reason}</translation>
+    </message>
+    <message>
+        <source>Already logged: skipped</source>
+        <translation>Schon erfasst: ausgelassen</translation>
+    </message>
+    <message>
+        <source>Same as row {row}: skipped</source>
+        <translation>Wie Zeile {row}: ausgelassen</translation>
+    </message>
+    <message>
+        <source>Already recorded: recorded again</source>
+        <translation>Schon erfasst: wird noch einmal erfasst</translation>
+    </message>
+    <message>
+        <source>Already recorded: skipped</source>
+        <translation>Schon erfasst: ausgelassen</translation>
+    </message>
+    <message>
+        <source>Not recorded (unticked)</source>
+        <translation>Nicht erfasst (kein Häkchen)</translation>
+    </message>
+    <message>
+        <source>Not logged (unticked)</source>
+        <translation>Nicht erfasst (kein Häkchen)</translation>
+    </message>
+    <message>
+        <source>New file for the media</source>
+        <translation>Neue Datei für die Medien</translation>
+    </message>
+    <message>
+        <source>New. Its files are left out (no Nextcloud folder is set).</source>
+        <translation>Neu. Ihre Dateien werden weggelassen (kein Nextcloud-Ordner eingestellt).</translation>
+    </message>
+    <message>
+        <source>New. {note}</source>
+        <translation>Neu. {note}</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>The message says nowhere when it was sent: the file&apos;s date is used.</source>
+        <translation>Die Nachricht sagt nirgends, wann sie gesendet wurde: Das Datum der Datei wird verwendet.</translation>
+    </message>
+    <message>
+        <source>Neither the customer&apos;s nor the office&apos;s address is among its sender and recipients: check the direction (double-click to change it).</source>
+        <translation>Weder die Adresse des Kunden noch die des Büros ist unter Absender und Empfängern: Prüfen Sie die Richtung (Doppelklick zum Ändern).</translation>
+    </message>
+    <message>
+        <source>From: {sender}</source>
+        <translation>Von: {sender}</translation>
+    </message>
+    <message>
+        <source>To: {recipients}</source>
+        <translation>An: {recipients}</translation>
+    </message>
+    <message>
+        <source>Attachment: {name} ({size})</source>
+        <translation>Anhang: {name} ({size})</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>Datei: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageSettings</name>
+    <message>
+        <source>e.g. info@roofing.example, @roofing.example</source>
+        <translation>z. B. info@dachdecker.example, @dachdecker.example</translation>
+    </message>
+    <message>
+        <source>The office&apos;s own e-mail addresses, separated by commas; @domain stands for every address of the domain. A dropped e-mail sent from one of them is outbound, one sent to them inbound.</source>
+        <translation>Die eigenen E-Mail-Adressen des Büros, durch Kommas getrennt; @domain steht für jede Adresse der Domain. Eine abgelegte E-Mail von einer davon ist ausgehend, eine an sie eingehend.</translation>
+    </message>
+    <message>
+        <source>Office &amp;e-mail addresses:</source>
+        <translation>&amp;E-Mail-Adressen des Büros:</translation>
+    </message>
+    <message>
+        <source>e.g. +49</source>
+        <translation>z. B. +49</translation>
+    </message>
+    <message>
+        <source>The country calling code of phone numbers written without one (030 …), used to find dropped contacts in the customer list. Empty: the one of this computer&apos;s region.</source>
+        <translation>Die Ländervorwahl für Telefonnummern, die ohne sie geschrieben sind (030 …), um abgelegte Kontakte in der Kundenliste zu finden. Leer: die der Region dieses Computers.</translation>
+    </message>
+    <message>
+        <source>Phone &amp;country code:</source>
+        <translation>&amp;Ländervorwahl:</translation>
+    </message>
+    <message>
+        <source>A country code is 1 to 4 digits, e.g. +49.</source>
+        <translation>Eine Ländervorwahl hat 1 bis 4 Ziffern, z. B. +49.</translation>
+    </message>
+</context>
+<context>
     <name>QPlatformTheme</name>
     <message>
         <source>Cancel</source>
@@ -1751,6 +2138,25 @@ crm-desktop --check --db {path}</translation>
     </message>
 </context>
 <context>
+    <name>TimelineDropTarget</name>
+    <message>
+        <source>Choose a customer first</source>
+        <translation>Wählen Sie zuerst einen Kunden</translation>
+    </message>
+    <message>
+        <source>Drop to log the messages for {name}</source>
+        <translation>Ablegen, um die Nachrichten für {name} zu erfassen</translation>
+    </message>
+    <message>
+        <source>Drop to record the files for {name}</source>
+        <translation>Ablegen, um die Dateien für {name} zu erfassen</translation>
+    </message>
+    <message>
+        <source>No customer is chosen. Choose the customer in the list on the left, then drop the e-mails or chats on their timeline, or drop them straight onto the customer in the list.</source>
+        <translation>Es ist kein Kunde gewählt. Wählen Sie den Kunden in der Liste links und legen Sie die E-Mails oder Chats dann auf seiner Kommunikation ab, oder legen Sie sie direkt auf dem Kunden in der Liste ab.</translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
         <source>Communication</source>
@@ -1850,12 +2256,16 @@ crm-desktop --check --db {path}</translation>
         <translation>Nichts passt zu den Filtern</translation>
     </message>
     <message>
-        <source>No communications yet: press Ctrl+N to log one</source>
-        <translation>Noch keine Kommunikation: Mit Strg+N erfassen Sie einen Eintrag</translation>
+        <source>No communications yet: press Ctrl+N to log one, or drop e-mails and WhatsApp chats here</source>
+        <translation>Noch keine Kommunikation: Strg+N erfasst eine, oder legen Sie E-Mails und WhatsApp-Chats hier ab</translation>
     </message>
 </context>
 <context>
     <name>_FileDropTarget</name>
+    <message>
+        <source>Drop to add the contacts as customers</source>
+        <translation>Ablegen, um die Kontakte als Kunden anzulegen</translation>
+    </message>
     <message>
         <source>This database is read-only</source>
         <translation>Diese Datenbank ist schreibgeschützt</translation>
@@ -1874,6 +2284,41 @@ crm-desktop --check --db {path}</translation>
     <message>
         <source>media record</source>
         <translation>Medieneintrag</translation>
+    </message>
+</context>
+<context>
+    <name>_ReviewDialog</name>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Copying into the Nextcloud folder… {done} of {total} files</source>
+        <translation>Kopieren in den Nextcloud-Ordner… {done} von {total} Dateien</translation>
+    </message>
+    <message>
+        <source>Reading the files… {done} of {total}</source>
+        <translation>Die Dateien werden gelesen… {done} von {total}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was saved and no file was copied.</source>
+        <translation>Abgebrochen: Nichts wurde gespeichert und keine Datei kopiert.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved and no file was copied.</source>
+        <translation>Nichts wurde gespeichert und keine Datei kopiert.</translation>
+    </message>
+    <message>
+        <source>Row {row}: {message}</source>
+        <translation>Zeile {row}: {message}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
     </message>
 </context>
 <context>
@@ -2084,6 +2529,34 @@ und mit pg_restore wiederhergestellt. Fragen Sie die Person, die den Server betr
     <message>
         <source>no permission</source>
         <translation>keine Berechtigung</translation>
+    </message>
+    <message>
+        <source>This is not a vCard. Drop e-mails, chats and other files onto a customer: they are logged for them.</source>
+        <translation>Das ist keine vCard. Legen Sie E-Mails, Chats und andere Dateien auf einem Kunden ab: Sie werden für ihn erfasst.</translation>
+    </message>
+    <message>
+        <source>This is not a vCard file.</source>
+        <translation>Das ist keine vCard-Datei.</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>{field} “{value}” went into the notes: {reason}</source>
+        <translation>{field} „{value}“ steht jetzt in den Notizen: {reason}</translation>
+    </message>
+    <message>
+        <source>A vCard holds contacts, not messages: drop it alone on the customer list to add its contacts as customers.</source>
+        <translation>Eine vCard enthält Kontakte, keine Nachrichten: Legen Sie sie allein auf der Kundenliste ab, um ihre Kontakte als Kunden anzulegen.</translation>
+    </message>
+    <message>
+        <source>No date in the message: the file&apos;s date is used.</source>
+        <translation>Kein Datum in der Nachricht: Das Datum der Datei wird verwendet.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ContactDropDialog</name>
+    <message numerus="yes">
+        <source>Add %n customers</source>
+        <translation>
+            <numerusform>Add %n customer</numerusform>
+            <numerusform>Add %n customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerPanel</name>
     <message numerus="yes">
         <source>%Ln communications</source>
@@ -97,6 +107,30 @@
         <translation>
             <numerusform>%Ln file</numerusform>
             <numerusform>%Ln files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessageDropDialog</name>
+    <message numerus="yes">
+        <source>{name} (%Ln messages)</source>
+        <translation>
+            <numerusform>{name} (%Ln message)</numerusform>
+            <numerusform>{name} (%Ln messages)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Save (%n)</source>
+        <translation>
+            <numerusform>Save (%n)</numerusform>
+            <numerusform>Save (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Log %n messages</source>
+        <translation>
+            <numerusform>Log %n message</numerusform>
+            <numerusform>Log %n messages</numerusform>
         </translation>
     </message>
 </context>

@@ -489,15 +489,12 @@ class MessageDropDialog(_ReviewDialog):
         self._focus_first_row()
 
     def _build_chats(self, review: MessageReview) -> None:
-        locale = QLocale()
         for number, chat in enumerate(review.chats):
             choice = QComboBox(self.chats_box)
             choice.setObjectName("messageDropChatCustomer")
             for person in chat.participants:
                 choice.addItem(
-                    self.tr("{name} ({count} messages)").format(
-                        name=person.name, count=locale.toString(person.messages)
-                    ),
+                    self.tr("{name} (%Ln messages)", "", person.messages).format(name=person.name),
                     person.name,
                 )
             choice.addItem(self.tr("Nobody: all messages outbound"), "")
@@ -578,8 +575,6 @@ class MessageDropDialog(_ReviewDialog):
         count = tally.messages_kept + tally.files_kept
         if tally.files_kept:
             self.save_button.setText(self.tr("Save (%n)", "", count))  # messages and files
-        elif count == 1:
-            self.save_button.setText(self.tr("Log 1 message"))
         else:
             self.save_button.setText(self.tr("Log %n messages", "", count))
         self.save_button.setEnabled(self._stage == Stage.review and count > 0)
@@ -688,9 +683,7 @@ class ContactDropDialog(_ReviewDialog):
     def _update_summary(self, *_args: object) -> None:
         review = self.review
         count = len(review.kept()) if review is not None else 0
-        self.save_button.setText(
-            self.tr("Add 1 customer") if count == 1 else self.tr("Add %n customers", "", count)
-        )
+        self.save_button.setText(self.tr("Add %n customers", "", count))
         self.save_button.setEnabled(self._stage == Stage.review and count > 0)
         if review is None:
             self.summary.setText(self.tr("Reading the contacts…"))
