@@ -60,3 +60,17 @@ def keep_young() -> None:
     if now - _last > KEEP_YOUNG_EVERY:
         _last = now
         gc.freeze()
+
+
+class Held:
+    """Objects set aside for as long as an owner (a dialog) lives: ``release()`` puts them
+    back once, whether the owner is done or destroyed first."""
+
+    def __init__(self) -> None:
+        set_aside()
+        self._held = True
+
+    def release(self, *_args: object) -> None:
+        if self._held:
+            self._held = False
+            put_back()

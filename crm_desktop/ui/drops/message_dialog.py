@@ -70,7 +70,7 @@ from crm_desktop.ui.drops.message_save import MessageSave, SavedMessages, save_m
 from crm_desktop.ui.drops.save import SaveProgress
 from crm_desktop.ui.drops.settings_section import country_code
 from crm_desktop.ui.forms import MARGIN, SPACING
-from crm_desktop.ui.garbage import put_back, set_aside
+from crm_desktop.ui.garbage import Held
 from crm_desktop.ui.labels import direction_label
 from crm_desktop.ui.worker import Work, Worker
 
@@ -139,8 +139,8 @@ class _ReviewDialog(QDialog):
         self.setMinimumSize(720, 480)
         # Thousands of rows (a chat of 20,000 messages) for a while: garbage collections
         # leave what the app held before alone until the dialog is done (see set_aside).
-        set_aside()
-        self._set_aside = True
+        self._set_aside = Held()
+        self.destroyed.connect(self._set_aside.release)  # also if done() never comes
         self.worker = Worker(self)
         self.worker.progress.connect(self._progress)
         self.worker.finished.connect(self._work_done)
@@ -374,9 +374,7 @@ class _ReviewDialog(QDialog):
     def done(self, result: int) -> None:
         self.worker.shutdown()
         self.context.settings.set_state(f"dialog/{type(self).__name__}", self.saveGeometry())
-        if self._set_aside:
-            self._set_aside = False
-            put_back()
+        self._set_aside.release()
         super().done(result)
 
 

@@ -375,3 +375,77 @@ def test_the_timeline_says_what_a_drag_becomes_and_takes_other_files_as_media(
     assert target.highlight.text == "Drop to record the files for ACME GmbH"
     drop(timeline.empty_page, files.files_mime(photo))
     qtbot.waitUntil(lambda: isinstance(target.dialog, MediaDropDialog), timeout=20_000)
+
+
+def test_an_outlook_message_and_a_chat_zip_dropped_on_a_row(
+    qtbot, customers, incoming, db_path, sync_folder
+):
+    beta = customers.model.loaded_rows[1].id
+    outlook = mf.msg_sample(incoming)
+    photo = files.image(incoming / "p.jpg").read_bytes()
+    archive = mf.chat_zip(
+        incoming / "WhatsApp Chat with Beta.zip",
+        "14/02/2026, 18:22 - Beta: IMG-20260214-WA0001.jpg (file attached)\nThe roof\n"
+        "14/02/2026, 18:25 - Office: Thanks\n",
+        {"IMG-20260214-WA0001.jpg": photo},
+    )
+    drop(customers.view.viewport(), files.files_mime(outlook, archive), row_point(customers, 1))
+    dialog = opened(qtbot, customers.drops)
+    assert statuses(dialog) == ["New", "New", "New"]
+    save(qtbot, dialog)
+    rows = comm_rows(db_path)
+    assert sorted((r["type"], r["customer_id"]) for r in rows) == [
+        ("email", beta),
+        ("whatsapp", beta),
+        ("whatsapp", beta),
+    ]
+    (mail,) = [r for r in rows if r["type"] == "email"]
+    listed = json.loads(mail["attachments"])
+    assert listed and all(a["nextcloud_path"].startswith("/CRM/Beta AG/") for a in listed)
+    (chat,) = [r for r in rows if r["attachments"] != "[]" and r["type"] == "whatsapp"]
+    assert json.loads(chat["attachments"]) == [
+        {
+            "filename": "IMG-20260214-WA0001.jpg",
+            "nextcloud_path": "/CRM/Beta AG/IMG-20260214-WA0001.jpg",
+        }
+    ]
+    stored = {row["nextcloud_path"] for row in media_rows(db_path)}
+    assert stored == {a["nextcloud_path"] for a in listed} | {
+        "/CRM/Beta AG/IMG-20260214-WA0001.jpg"
+    }
+    for path in stored:
+        assert (sync_folder / path.lstrip("/")).is_file()
+
+
+def test_cancel_while_saving_leaves_nothing_and_keeps_the_review(
+    qtbot, timeline, incoming, db_path, sync_folder, monkeypatch
+):
+    from crm_desktop.ui.drops import copying
+
+    # Copies a byte at a time: the save is still copying when Cancel is pressed.
+    monkeypatch.setattr(copying, "CHUNK", 1)
+    mails = [
+        mf.email(incoming / f"m{n}.eml", message_id=f"<m{n}@x>", attachments=[mf.offer_pdf()])
+        for n in range(20)
+    ]
+    drop(timeline.empty_page, files.files_mime(*mails))
+    dialog = opened(qtbot, timeline.drops)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: (sync_folder / "CRM" / "ACME" / "Offer.pdf").exists())
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.stage == Stage.review, timeout=20_000)
+    assert dialog.isVisible() and "Cancelled" in dialog.status.text()
+    assert comm_rows(db_path) == [] and media_rows(db_path) == []
+    assert tree_of(sync_folder / "CRM" / "ACME") == []
+    assert dialog.save_button.isEnabled()  # the review is as it was: save again
+
+
+def test_collections_look_at_everything_again_once_the_review_is_gone(qtbot, timeline, incoming):
+    import gc
+
+    drop(timeline.empty_page, files.files_mime(mf.email(incoming / "a.eml")))
+    dialog = opened(qtbot, timeline.drops)
+    assert gc.get_freeze_count() > 0  # the app's objects set aside while the review is open
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert gc.get_freeze_count() == 0
