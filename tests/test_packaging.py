@@ -259,3 +259,6 @@ def test_spec_ships_the_apps_catalogues_beside_qts_own(spec):
     assert wanted("resources/translations/crm_desktop_de.qm", "/x/crm_desktop_de.qm", "DATA")
     assert wanted(f"{QT}/translations/qtbase_de.qm", "/venv/x/qtbase_de.qm", "DATA")
     assert not wanted(f"{QT}/translations/qt_help_de.qm", "/venv/x/qt_help_de.qm", "DATA")
+    # Qt's words in a language the app does not speak are never installed (crm_desktop.i18n).
+    assert not wanted(f"{QT}/translations/qtbase_fr.qm", "/venv/x/qtbase_fr.qm", "DATA")
+    assert not wanted(f"{QT}/translations/qtbase_pt_BR.qm", "/venv/x/qtbase_pt_BR.qm", "DATA")
