@@ -77,6 +77,8 @@ def _undo(steps: list[tuple[type[BaseTable], list[dict[str, Any]]]]) -> None:
         return
     try:
         BulkWrite(database_proxy).run(
+            # BaseTable declares no column; each of its tables has the backend's text id,
+            # which peewee's stubs cannot see through type[BaseTable].
             functools.partial(table.delete().where(table.id.in_(batch)).execute)  # type: ignore[attr-defined]
             for table, ids in by_table.items()
             for batch in peewee.chunked(ids, ROWS_PER_DELETE)
