@@ -82,3 +82,27 @@ def guess_mime(filename: str) -> str | None:
     """The MIME type that a file name's extension suggests, or None for an unknown one."""
     mime = _MIME_DB.mimeTypeForFile(filename, QMimeDatabase.MatchMode.MatchExtension)
     return None if mime.isDefault() else mime.name()
+
+
+def first_line(text: str | None) -> str:
+    """The first line of ``text`` that has words in it, its spaces tidied ("" if none)."""
+    for line in (text or "").splitlines():
+        words = line.split()
+        if words:
+            return " ".join(words)
+    return ""
+
+
+def after_first_line(text: str | None) -> str:
+    """``text`` without its first line that has words (what first_line() took)."""
+    lines = (text or "").splitlines()
+    for number, line in enumerate(lines):
+        if line.split():
+            return "\n".join(lines[number + 1 :])
+    return ""
+
+
+def entry_heading(subject: str | None, body: str | None, comm_type: str | None) -> str:
+    """What an entry is called in a list or a heading: its subject; an SMS, a chat message
+    or a call without one by its first line; an entry with no words at all by its type."""
+    return (subject or "").strip() or first_line(body) or type_label(comm_type)

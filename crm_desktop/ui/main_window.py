@@ -30,6 +30,7 @@ from crm_desktop.ui.dossier.actions import DossierActions
 from crm_desktop.ui.indexes import IndexBuilder
 from crm_desktop.ui.live_refresh import DatabaseWatcher
 from crm_desktop.ui.media.panel import MediaPanel
+from crm_desktop.ui.reading import ReadingPane, timeline_splitter
 from crm_desktop.ui.search_index import SearchIndexer
 from crm_desktop.ui.timeline.panel import TimelinePanel
 
@@ -53,10 +54,15 @@ class MainWindow(QMainWindow):
         self.customers = CustomerPanel(context, self)
         self.timeline = TimelinePanel(context, self)
         self.media = MediaPanel(context, self)
+        # The timeline above the reading pane, which follows its selection.
+        self.reading_pane = ReadingPane(context, self)
+        self.reading_pane.follow(self.timeline.view)
+        self.timeline_splitter = timeline_splitter(self.timeline, self.reading_pane, context)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for panel, stretch in ((self.customers, 3), (self.timeline, 4), (self.media, 3)):
+        middle = self.timeline_splitter
+        for panel, stretch in ((self.customers, 3), (middle, 4), (self.media, 3)):
             self.splitter.addWidget(panel)
             self.splitter.setStretchFactor(self.splitter.indexOf(panel), stretch)
         self.splitter.setSizes([470, 520, 410])

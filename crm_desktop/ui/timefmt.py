@@ -82,6 +82,22 @@ def short(stored: str | None) -> str:
     )
 
 
+def long(stored: str | None) -> str:
+    """The local date in the locale's long form and the time: "Wednesday, 25 November 2026
+    14:30" (the reading pane); the stored text if it is not a date."""
+    moment = timeutil.parse_stored(stored)
+    if moment is None:
+        return stored or ""
+    local = to_local(moment)
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return translate("timefmt", "{date} {time}", "a date, then the time of day").format(
+        date=locale.toString(local.date(), QLocale.FormatType.LongFormat),
+        time=locale.toString(local.time(), QLocale.FormatType.ShortFormat),
+    )
+
+
 def date_only(stored: str | None) -> str:
     moment = timeutil.parse_stored(stored)
     if moment is None:

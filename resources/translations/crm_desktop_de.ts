@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AttachmentList</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open the file with its application (Enter)</source>
+        <translation>Die Datei mit ihrem Programm öffnen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Im Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>Open the folder that holds the file</source>
+        <translation>Den Ordner öffnen, in dem die Datei liegt</translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation>Pfad kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the file&apos;s Nextcloud path</source>
+        <translation>Den Nextcloud-Pfad der Datei kopieren</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachments</source>
+        <translation>
+            <numerusform>%n Anhang</numerusform>
+            <numerusform>%n Anhänge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened here: no Nextcloud sync folder is set (File ▸ Settings).</source>
+        <translation>{name} kann hier nicht geöffnet werden: Es ist kein Nextcloud-Synchronisationsordner eingestellt (Datei ▸ Einstellungen).</translation>
+    </message>
+    <message>
+        <source>{name} is not in the sync folder ({path}).</source>
+        <translation>{name} liegt nicht im Synchronisationsordner ({path}).</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentModel</name>
+    <message>
+        <source>{name} (not on this computer)</source>
+        <translation>{name} (nicht auf diesem Computer)</translation>
+    </message>
+    <message>
+        <source>{path}
+This file is not in the sync folder.</source>
+        <translation>{path}
+Diese Datei liegt nicht im Synchronisationsordner.</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsEditor</name>
     <message>
         <source>File name</source>
@@ -1903,6 +1962,37 @@ crm-desktop --check --db {path}</translation>
     </message>
 </context>
 <context>
+    <name>ReadingPane</name>
+    <message>
+        <source>Reading pane</source>
+        <translation>Lesebereich</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Choose an entry in the timeline to read it here.</source>
+        <translation>Wählen Sie einen Eintrag im Verlauf, um ihn hier zu lesen.</translation>
+    </message>
+    <message>
+        <source>This entry no longer exists.</source>
+        <translation>Diesen Eintrag gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This entry cannot be read now: {reason}</source>
+        <translation>Dieser Eintrag kann gerade nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>The first line of the text</source>
+        <translation>Die erste Zeile des Textes</translation>
+    </message>
+    <message>
+        <source>logged by {name}</source>
+        <translation>erfasst von {name}</translation>
+    </message>
+</context>
+<context>
     <name>RememberedDialog</name>
     <message>
         <source>What you typed has not been saved.</source>
@@ -2163,10 +2253,6 @@ crm-desktop --check --db {path}</translation>
         <translation>Kommunikation</translation>
     </message>
     <message>
-        <source>(no subject)</source>
-        <translation>(kein Betreff)</translation>
-    </message>
-    <message>
         <source>Logged by {name}</source>
         <translation>Erfasst von {name}</translation>
     </message>
@@ -2235,10 +2321,6 @@ crm-desktop --check --db {path}</translation>
     <message>
         <source>Communications</source>
         <translation>Kommunikation</translation>
-    </message>
-    <message>
-        <source>(no subject)</source>
-        <translation>(kein Betreff)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln communications</source>

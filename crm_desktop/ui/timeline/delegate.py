@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from crm_desktop.service import TimelineEntry
 from crm_desktop.ui import icons
+from crm_desktop.ui.labels import after_first_line, first_line
 from crm_desktop.ui.timeline.model import TimelineModel, TimelineRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -297,13 +298,19 @@ class TimelineDelegate(QStyledItemDelegate):
         width = max(0, box.right() - left + 1)
         top = box.top()
         title = QRect(left, top, width, fonts.title_height)
+        # Without a subject the first line of the text is the heading (an SMS, a chat
+        # message, a call's note): the preview goes on after it rather than repeat it.
+        preview = entry.body_preview or ""
+        worded = bool(entry.subject) or bool(first_line(preview))
+        if not entry.subject:
+            preview = after_first_line(preview)
         draw_title(
             painter,
             title,
             fonts,
             colors,
             subject=texts.subject,
-            has_subject=bool(entry.subject),
+            has_subject=worded,
             when=texts.when,
             has_problems=bool(entry.problems),
         )
@@ -319,7 +326,7 @@ class TimelineDelegate(QStyledItemDelegate):
         )
         top = meta.bottom() + 1 + LINE_GAP * 2
         body = QRect(left, top, width, fonts.body_line * BODY_LINES)
-        draw_body(painter, body, fonts, colors, entry.body_preview or "")
+        draw_body(painter, body, fonts, colors, preview)
         top = body.bottom() + 1 + LINE_GAP
         if entry.attachments:
             names = ", ".join(attachment.filename for attachment in entry.attachments)

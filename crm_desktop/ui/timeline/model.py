@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from crm_desktop import service, timeutil
 from crm_desktop.service import TimelineEntry, TimelineFilter
 from crm_desktop.ui import icons, timefmt
+from crm_desktop.ui.labels import entry_heading
 from crm_desktop.ui.paged_model import PagedTableModel
 from crm_desktop.ui.timeline.labels import direction_label, type_label
 
@@ -111,7 +112,9 @@ class TimelineModel(PagedTableModel[TimelineEntry]):
         return None
 
     def subject(self, entry: TimelineEntry) -> str:
-        return entry.subject or self.tr("(no subject)")
+        """The subject; an SMS, chat or call without one by its first line (never
+        "(no subject)"), an entry without any words by its type."""
+        return entry_heading(entry.subject, entry.body_preview, entry.type)
 
     def when(self, entry: TimelineEntry) -> str:
         """When it happened in words (the When role), worded again each minute."""

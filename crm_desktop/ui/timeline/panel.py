@@ -26,6 +26,7 @@ from crm_desktop.ui import icons
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.drops.targets import TimelineDropTarget
 from crm_desktop.ui.forms import MARGIN, SPACING
+from crm_desktop.ui.labels import entry_heading
 from crm_desktop.ui.timeline.commands import DeleteCommCommand
 from crm_desktop.ui.timeline.composer import CommDialog
 from crm_desktop.ui.timeline.delegate import TimelineDelegate
@@ -312,7 +313,7 @@ class TimelinePanel(QWidget):
         entry = self.current_entry()
         if entry is None:
             return
-        subject = entry.subject or self.tr("(no subject)")
+        subject = entry_heading(entry.subject, entry.body_preview, entry.type)
         command = DeleteCommCommand(self.context, entry.id, entry.customer_id, subject, self)
         self.context.undo_stack.push(command)
 

@@ -206,7 +206,7 @@ def test_a_foreign_row_shows_what_does_not_fit(db_path, model, customer_id):
         )
     model.set_customer(customer_id)
     index = model.index(0, 0)
-    assert model.data(index) == "(no subject)"
+    assert model.data(index) == "fax"  # no subject, no text: its type, as stored
     assert model.data(index, TimelineRole.TypeLabel) == "fax"
     assert model.data(index, TimelineRole.DirectionLabel) == "sideways"
     assert model.data(index, TimelineRole.When) == "yesterday"

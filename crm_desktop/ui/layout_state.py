@@ -1,0 +1,84 @@
+"""Splitter and column layouts remembered in the settings, for every panel alike.
+
+``keep_splitter(splitter, settings, "key")`` and ``keep_header(header, settings, "key")``
+restore what was saved under ``state/<key>`` (settings.ini) and save every change the user
+makes, a moment after the last one (a drag of a handle moves it a hundred times), and at
+once when the widget hides (the window closes). What was saved by another version that no
+longer fits (a column more or fewer) is dropped: Qt's own ``restoreState`` refuses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QHeaderView, QSplitter
+
+from crm_desktop.settings import Settings
+
+SAVE_DELAY_MS = 400
+
+Stateful = QSplitter | QHeaderView
+
+
+class _Keeper(QObject):
+    """Saves one widget's state under one key; a child of the widget, gone with it."""
+
+    def __init__(self, widget: Stateful, settings: Settings, key: str) -> None:
+        super().__init__(widget)
+        self.setObjectName(f"layoutKeeper_{key}")
+        self._widget = widget
+        self._settings = settings
+        self._key = key
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save)
+        widget.installEventFilter(self)
+
+    def changed(self, *_args: object) -> None:
+        self._timer.start()
+
+    def save(self) -> None:
+        self._timer.stop()
+        self._settings.set_state(self._key, self._widget.saveState())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Hide and self._timer.isActive():
+            self.save()
+        return False
+
+
+def _restore(widget: Stateful, settings: Settings, key: str) -> bool:
+    saved: QByteArray | None = settings.state(key)
+    return saved is not None and widget.restoreState(saved)
+
+
+def keep_splitter(
+    splitter: QSplitter, settings: Settings, key: str, sizes: Sequence[int] = ()
+) -> bool:
+    """Restore the splitter's sizes from ``key`` (else set ``sizes``, if given) and save
+    them whenever the user moves a handle. True when a saved layout was restored."""
+    restored = _restore(splitter, settings, key)
+    if not restored and sizes:
+        splitter.setSizes(list(sizes))
+    keeper = _Keeper(splitter, settings, key)
+    splitter.splitterMoved.connect(keeper.changed)
+    return restored
+
+
+def keep_header(header: QHeaderView, settings: Settings, key: str) -> bool:
+    """Restore a view's columns (widths, order, hidden ones, the sort column) from ``key``
+    and save them whenever they change. Call it once the view has its model (a header
+    without columns has nothing to restore). True when a saved layout was restored."""
+    restored = _restore(header, settings, key)
+    keeper = _Keeper(header, settings, key)
+    header.sectionResized.connect(keeper.changed)
+    header.sectionMoved.connect(keeper.changed)
+    header.sortIndicatorChanged.connect(keeper.changed)
+    return restored
+
+
+def saved_state(settings: Settings, key: str) -> QByteArray | None:
+    """What ``key`` holds (for tests and for a "reset layout" that wants to know)."""
+    return settings.state(key)
