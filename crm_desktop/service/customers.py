@@ -228,6 +228,20 @@ def customer_exists(customer_id: str) -> bool:
     return CustomerTable.select().where(CustomerTable.id == customer_id).exists()
 
 
+def customer_names(customer_ids: Iterable[str]) -> dict[str, str]:
+    """The names of these customers by id (those that exist), in one query: what a list
+    of search hits says whose entry each one is."""
+    wanted = sorted(set(customer_ids))
+    if not wanted:
+        return {}
+    rows = fetch_tuples(
+        CustomerTable.select(CustomerTable.id, CustomerTable.name).where(
+            CustomerTable.id.in_(wanted)
+        )
+    )
+    return {str(readable(row_id)): str(readable(name) or "") for row_id, name in rows}
+
+
 # --- the customer list ----------------------------------------------------------------------
 
 

@@ -299,3 +299,13 @@ def test_a_huge_body_is_searched_in_its_beginning(db_path):
     assert hit.title.startswith(f"Anfang {word}0 {word}1") and len(hit.title) <= 120
     assert len(service.search_all(f"{word}1000")) == 1
     assert service.search_all("schluss") == []
+
+
+def test_the_names_of_the_customers_of_hits(office):
+    """What a list of hits shows beside each entry: whose it is, in one query."""
+    customer_ids = [hit.customer_id for hit in service.search_all("giebel") if hit.customer_id]
+    assert service.customer_names([*customer_ids, "gone", office["francois"]]) == {
+        office["schroder"]: "Gerhard Schröder",
+        office["francois"]: "François Lefèvre",
+    }
+    assert service.customer_names([]) == {}

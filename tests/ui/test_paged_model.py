@@ -61,6 +61,19 @@ def test_pages(model):
     assert texts(model) == list("ABCDEFGH") and not model.canFetchMore(QModelIndex())
 
 
+def test_a_jump_far_down_loads_down_to_the_row_in_one_insertion(qtbot, model):
+    model.items = [Item(f"i{n}", f"I{n}") for n in range(100)]
+    model.reload()
+    assert model.rowCount() == 3
+    with qtbot.waitSignal(model.rowsInserted) as inserted:
+        assert model.fetch_to(80)
+    assert inserted.args[1:] == [3, 83]  # down to row 80, and a page after it
+    assert model.row_at(80) == Item("i80", "I80") and model.canFetchMore(QModelIndex())
+    assert model.fetch_to(10)  # loaded already: nothing happens
+    assert not model.fetch_to(500) and model.rowCount() == 100
+    assert not model.canFetchMore(QModelIndex())
+
+
 def test_refresh_applies_inserts_deletes_moves_and_changes(qtbot, model):
     model.fetchMore(QModelIndex())  # a..f loaded
     selection = QItemSelectionModel(model)

@@ -287,6 +287,40 @@ class TimelinePanel(QWidget):
         self._view.scrollTo(index)
         return True
 
+    def show_entry(self, comm_id: str) -> bool:
+        """Select an entry of this customer's timeline wherever it is (a search hit: entry
+        15,000 of 20,000 is loaded down to in one go); filters that hide it are cleared.
+        False when the timeline does not hold it (another customer's, or gone)."""
+        customer_id = self._model.customer_id
+        if customer_id is None:
+            return False
+        if self.select_entry(comm_id):
+            return True
+        try:
+            position = service.timeline_position(customer_id, comm_id, self._model.filter)
+            if position is None and self._model.filter != TimelineFilter():
+                position = service.timeline_position(customer_id, comm_id)
+                if position is not None:
+                    self.clear_filters()
+        except Exception as exc:
+            self._report(exc)
+            return False
+        if position is None or not self._model.fetch_to(position):
+            return False
+        self._after_load()
+        return self.select_entry(comm_id)
+
+    def clear_filters(self) -> None:
+        """Show every entry: no type, direction or words (one reload, not one per button)."""
+        for button in (*self.type_buttons.values(), *self.direction_buttons.values()):
+            button.blockSignals(True)
+            button.setChecked(False)
+            button.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._apply_filter()
+
     def open_log_dialog(self) -> CommDialog | None:
         customer_id = self._model.customer_id
         if customer_id is None:
