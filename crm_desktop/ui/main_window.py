@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from crm_desktop import APP_DISPLAY_NAME, __version__, paths, service
 from crm_desktop.errors import DatabaseMissingError
 from crm_desktop.locations import DatabaseLocation, LocationError, parse_location
+from crm_desktop.models import SearchHit
 from crm_desktop.service import session
 from crm_desktop.ui import icons
 from crm_desktop.ui.backups.actions import BackupActions
@@ -31,6 +32,8 @@ from crm_desktop.ui.indexes import IndexBuilder
 from crm_desktop.ui.live_refresh import DatabaseWatcher
 from crm_desktop.ui.media.panel import MediaPanel
 from crm_desktop.ui.reading import ReadingPane, timeline_splitter
+from crm_desktop.ui.search.field import GlobalSearch
+from crm_desktop.ui.search.jump import SearchJump
 from crm_desktop.ui.search_index import SearchIndexer
 from crm_desktop.ui.timeline.panel import TimelinePanel
 
@@ -79,6 +82,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+
+        # Search everything: the field in the tool bar (Ctrl+K), a hit shown in the panels.
+        self.global_search = GlobalSearch(self)
+        self.addToolBar(self.global_search.tool_bar())
+        self.search_jump = SearchJump(self.customers, self.timeline, self.media)
+        self.global_search.hit_chosen.connect(self._open_hit)
 
         self._build_status_bar()
         self.dossier = DossierActions(
@@ -202,6 +211,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
         edit_menu.addAction(self.customers.search_action)
+        edit_menu.addAction(self.global_search.focus_action)
 
         customer_menu = bar.addMenu(self.tr("&Customer"))
         customer_menu.addActions(self.customers.actions())
@@ -234,6 +244,11 @@ class MainWindow(QMainWindow):
             return
         self.timeline.set_customer(customer.id, customer.name)
         self.media.set_customer(customer.id, customer.name, customer.nextcloud_folder)
+
+    def _open_hit(self, hit: SearchHit) -> None:
+        problem = self.search_jump.open(hit)
+        if problem:
+            self.statusBar().showMessage(problem, 8000)
 
     # Plurals come from the catalogues (English too: crm_desktop_en.ts).
     def _show_customer_count(self, count: int) -> None:
@@ -329,6 +344,7 @@ class MainWindow(QMainWindow):
         self.search_index.start()
 
     def _stop_indexes(self, *, quitting: bool = False) -> None:
+        self.global_search.shutdown()  # a search running on the file ends first
         self.indexes.stop()
         # Quitting does not wait for the search index's worker (what it committed is
         # whole); closing the file for another one, or for a restore, lets it end first.

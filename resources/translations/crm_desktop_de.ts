@@ -1150,6 +1150,41 @@ crm-desktop --check --db {path}</translation>
     </message>
 </context>
 <context>
+    <name>GlobalSearch</name>
+    <message>
+        <source>Search everything (Ctrl+K)</source>
+        <translation>Alles durchsuchen (Strg+K)</translation>
+    </message>
+    <message>
+        <source>Search customers, communications and files</source>
+        <translation>Kunden, Kommunikation und Dateien durchsuchen</translation>
+    </message>
+    <message>
+        <source>Words in any order, each the beginning of a word: “gieb dach” finds “Giebel am Dach”. Case and accents do not matter.</source>
+        <translation>Wörter in beliebiger Reihenfolge, jedes der Anfang eines Wortes: „gieb dach“ findet „Giebel am Dach“. Groß- und Kleinschreibung und Akzente spielen keine Rolle.</translation>
+    </message>
+    <message>
+        <source>Find &amp;anything…</source>
+        <translation>&amp;Alles durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Search every customer, communication and file (Ctrl+K)</source>
+        <translation>Alle Kunden, Kommunikationen und Dateien durchsuchen (Strg+K)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Search is not possible right now: {reason}</source>
+        <translation>Die Suche ist gerade nicht möglich: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{text}”.</source>
+        <translation>Nichts gefunden für „{text}“.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Preparing the file for quick lists…</source>
@@ -2005,6 +2040,68 @@ crm-desktop --check --db {path}</translation>
     <message>
         <source>Discard</source>
         <translation>Verwerfen</translation>
+    </message>
+</context>
+<context>
+    <name>SearchJump</name>
+    <message>
+        <source>This entry is no longer there: someone may have deleted it.</source>
+        <translation>Dieser Eintrag ist nicht mehr da: Vielleicht hat ihn jemand gelöscht.</translation>
+    </message>
+    <message>
+        <source>This file is no longer there: someone may have deleted it.</source>
+        <translation>Diese Datei ist nicht mehr da: Vielleicht hat sie jemand gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPopup</name>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>↑ ↓ choose · Enter opens · Esc closes</source>
+        <translation>↑ ↓ auswählen · Enter öffnet · Esc schließt</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message numerus="yes">
+        <source>Customers (%Ln)</source>
+        <translation>
+            <numerusform>Kunden (%Ln)</numerusform>
+            <numerusform>Kunden (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Communications (%Ln)</source>
+        <translation>
+            <numerusform>Kommunikation (%Ln)</numerusform>
+            <numerusform>Kommunikation (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Files (%Ln)</source>
+        <translation>
+            <numerusform>Dateien (%Ln)</numerusform>
+            <numerusform>Dateien (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notizen:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Schlagwörter:</translation>
+    </message>
+    <message>
+        <source>Attachment:</source>
+        <translation>Anhang:</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>Auftrag:</translation>
     </message>
 </context>
 <context>

@@ -145,6 +145,30 @@
     </message>
 </context>
 <context>
+    <name>SearchResultsModel</name>
+    <message numerus="yes">
+        <source>Customers (%Ln)</source>
+        <translation>
+            <numerusform>Customers (%Ln)</numerusform>
+            <numerusform>Customers (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Communications (%Ln)</source>
+        <translation>
+            <numerusform>Communications (%Ln)</numerusform>
+            <numerusform>Communications (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Files (%Ln)</source>
+        <translation>
+            <numerusform>Files (%Ln)</numerusform>
+            <numerusform>Files (%Ln)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TimeWords</name>
     <message numerus="yes">
         <source>%n min ago</source>
