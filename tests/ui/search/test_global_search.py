@@ -15,6 +15,7 @@ from crm_desktop.database import close_db
 from crm_desktop.database import search as search_index
 from crm_desktop.database.search import work as index_work
 from crm_desktop.settings import Settings
+from crm_desktop.ui.reading import ReadingPane
 from crm_desktop.ui.search.model import SearchRole
 from tests.helpers import backend
 from tests.helpers.prompts import ScriptedPrompts
@@ -144,6 +145,10 @@ def test_keys_move_open_and_close(qtbot, window):
     assert window.customers.current_id == "schroder"
     assert window.timeline.current_entry().id == "giebel-mail"
     assert window.timeline.view.hasFocus()
+    # The reading pane below the timeline follows its selection: the hit, read whole.
+    pane = window.findChild(ReadingPane, "readingPane")
+    qtbot.waitUntil(lambda: pane.entry is not None and pane.entry.id == "giebel-mail")
+    assert "Carport" in pane.body.toPlainText()
 
 
 def test_enter_right_after_typing_opens_the_best_hit(qtbot, window):
@@ -222,6 +227,8 @@ def test_the_jump_to_entry_15000_of_20000_loads_down_to_it(qtbot, db_file, tmp_p
         assert timeline.view.visualRect(timeline.view.currentIndex()).intersects(
             timeline.view.viewport().rect()
         )
+        pane = window.findChild(ReadingPane, "readingPane")
+        qtbot.waitUntil(lambda: pane.entry is not None and pane.entry.id == entry.id)
     finally:
         window.close()
         close_db()
