@@ -29,6 +29,7 @@ from tests.benchmarks.harness import (
 )
 
 GROUPS = (
+    "floors",
     "views",
     "search",
     "startup",
@@ -79,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=big_file.DEFAULT_FOLDER)
     parser.add_argument("--regenerate", action="store_true", help="make the big file anew")
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full size")
+    parser.add_argument(
+        "--profile", action="store_true", help="floors: print a cProfile of one click"
+    )
     args = parser.parse_args(argv)
     groups = [g.strip() for g in args.only.split(",") if g.strip()]
     unknown = set(groups) - set(GROUPS)
@@ -101,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     results: list[Result] = []
     extra: str | None = None
     try:
+        if "floors" in groups:
+            from tests.benchmarks import bench_floors
+
+            results.extend(bench_floors.run(data, args.runs, args.profile))
         if "views" in groups:
             from tests.benchmarks import bench_views
 
