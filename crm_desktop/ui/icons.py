@@ -109,6 +109,7 @@ def _svg_text(stem: str) -> bytes:
         return handle.read()
 
 
+@cache  # asked for every icon a view paints; the palette is the one of the start
 def _tint() -> tuple[str, str]:
     palette = QGuiApplication.palette()
     normal = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
@@ -136,7 +137,11 @@ class _TintedSvgEngine(QIconEngine):
         return self._renderers[disabled]
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        self._renderer(mode == QIcon.Mode.Disabled).render(painter, QRectF(rect))
+        # Views paint their icons through here, every row on every repaint: the pixmap kept
+        # for the size, not the SVG drawn again.
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, ratio))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         disabled = mode == QIcon.Mode.Disabled
@@ -227,6 +232,7 @@ def app_icon() -> QIcon:
 def clear_cache() -> None:
     """Forget tinted icons, e.g. after the colour scheme changed."""
     _tinted_icon.cache_clear()
+    _tint.cache_clear()
 
 
 def all_stems() -> set[str]:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import difflib
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -35,6 +37,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 log = logging.getLogger("crm_desktop.ui.models")
 
+# Every row of every list: enabled, selectable, no children (made once: flags() is asked for
+# every cell painted).
+ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+
 
 class PagedTableModel(QAbstractTableModel, Generic[Row]):
     """Rows from ``fetch_page()``, a page at a time (``canFetchMore``/``fetchMore``)."""
@@ -44,6 +52,10 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     # list opens as fast as it can.
     FIRST_PAGE_SIZE = 0
 
+    # The roles data() answers (None: ask data() for every role). A delegate asks for seven
+    # roles of every cell it paints, at once (multiData); only these reach Python's data().
+    ROLES: ClassVar[frozenset[int] | None] = None
+
     # A page failed to load (the exception); the view shows what it has and the panel says why.
     load_failed = Signal(object)
 
@@ -52,6 +64,8 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self._rows: list[Row] = []
         self._complete = True
         self._busy = False
+        # The headers, translated once: Qt asks for the column count many times per paint.
+        self._titles: Sequence[str] | None = None
 
     # --- what subclasses provide ----------------------------------------------------------
 
@@ -76,12 +90,30 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.column_titles())
+        return 0 if parent.isValid() else len(self.titles)
+
+    @property
+    def titles(self) -> Sequence[str]:
+        """column_titles(), asked once (the language is chosen at start)."""
+        if self._titles is None:
+            self._titles = tuple(self.column_titles())
+        return self._titles
+
+    def multiData(self, index: Index, span: QModelRoleDataSpan | QModelRoleData, /) -> None:
+        """All the roles a delegate asks for a cell, in one call from Qt: the roles the
+        model does not answer stay empty without a call to data() each."""
+        roles = self.ROLES
+        # PySide6 iterates a span (its stubs do not say so).
+        each = [span] if isinstance(span, QModelRoleData) else cast(Iterable[QModelRoleData], span)
+        for role_data in each:
+            role = role_data.role()
+            if roles is None or role in roles:
+                role_data.setData(self.data(index, role))
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        titles = self.column_titles()
+        titles = self.titles
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
@@ -233,8 +265,4 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return ROW_FLAGS

@@ -9,6 +9,7 @@ whole, so a translator can reorder them.
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, QTimeZone
@@ -130,3 +131,25 @@ def relative(stored: str | None, now: datetime | None = None) -> str:
             weekday=weekday, time=clock
         )
     return format_date(local.date(), locale)
+
+
+class RelativeMemo:
+    """relative() for a list's rows, kept until the minute changes: a view asks for every
+    visible row on every repaint, and the words change once a minute at most."""
+
+    def __init__(self) -> None:
+        self._minute = -1
+        self._texts: dict[str, str] = {}
+
+    def __call__(self, stored: str) -> str:
+        minute = int(time.time() // 60)
+        if minute != self._minute or len(self._texts) > 50_000:
+            self._texts.clear()
+            self._minute = minute
+        text = self._texts.get(stored)
+        if text is None:
+            text = self._texts[stored] = relative(stored)
+        return text
+
+    def clear(self) -> None:
+        self._texts.clear()

@@ -36,11 +36,22 @@ _SORT_KEYS = {
 
 
 class CustomerModel(PagedTableModel[CustomerRow]):
+    ROLES = frozenset(
+        {
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ToolTipRole,
+            CustomerRole.Row,
+            CustomerRole.Id,
+        }
+    )
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._search = ""
         self._sort = CustomerSort.name
         self._descending = False
+        self._relative = timefmt.RelativeMemo()
 
     @property
     def search(self) -> str:
@@ -80,7 +91,7 @@ class CustomerModel(PagedTableModel[CustomerRow]):
             if column == CustomerColumn.contact:
                 return row.contact
             if column == CustomerColumn.last_contact:
-                return timefmt.relative(row.last_contact) if row.last_contact else ""
+                return self._relative(row.last_contact) if row.last_contact else ""
         elif role == Qt.ItemDataRole.DecorationRole:
             # A row that another program wrote with bytes that are not text: marked.
             if column == CustomerColumn.customer_name and row.problems:

@@ -33,6 +33,9 @@ class MediaColumn(IntEnum):
     date = 6
 
 
+_COLUMNS = tuple(MediaColumn)
+
+
 class MediaRole(IntEnum):
     Record = Qt.ItemDataRole.UserRole + 1  # the MediaInDB
     LocalFile = Qt.ItemDataRole.UserRole + 2  # the Path of the local copy, or None
@@ -50,6 +53,15 @@ def effective_mime(record: MediaInDB) -> str | None:
 class MediaModel(PagedTableModel[MediaInDB]):
     """The media records of one customer (none: an empty, inactive model), newest first."""
 
+    ROLES = frozenset(
+        {
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ToolTipRole,
+            *MediaRole,
+        }
+    )
+
     def __init__(self, sync_folder: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._customer_id: str | None = None
@@ -58,6 +70,9 @@ class MediaModel(PagedTableModel[MediaInDB]):
         # nextcloud_path -> (local file, mtime) or None; forgotten on every re-read, since
         # the Nextcloud client adds and removes files at any time.
         self._local: dict[str, tuple[Path, int] | None] = {}
+        # (record id, column) -> the cell's text, worded once (a view asks for every visible
+        # cell on every repaint); forgotten whenever the rows are read again.
+        self._texts: dict[tuple[str, int], str] = {}
         self.thumbnails = ThumbnailLoader(parent=self)
         self.thumbnails.ready.connect(self._thumbnail_ready)
 
@@ -100,9 +115,11 @@ class MediaModel(PagedTableModel[MediaInDB]):
 
     def reload(self) -> None:
         self._local.clear()
+        self._texts.clear()
         super().reload()
 
     def refresh(self) -> None:
+        self._texts.clear()
         super().refresh()
         self._forget_local_files()
 
@@ -176,7 +193,7 @@ class MediaModel(PagedTableModel[MediaInDB]):
         if record is None:
             return None
         try:
-            return self._data(record, MediaColumn(index.column()), role)
+            return self._data(record, _COLUMNS[index.column()], role)
         except Exception:
             # A row another client wrote may hold anything: show a gap, never a traceback.
             log.exception("Showing media record %s failed", record.id)
@@ -212,6 +229,13 @@ class MediaModel(PagedTableModel[MediaInDB]):
         return None
 
     def _display(self, record: MediaInDB, column: MediaColumn) -> str:
+        key = (record.id, column)
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = self._worded(record, column)
+        return text
+
+    def _worded(self, record: MediaInDB, column: MediaColumn) -> str:
         if column == MediaColumn.filename:
             return record.filename
         if column == MediaColumn.type:

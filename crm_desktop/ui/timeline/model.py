@@ -33,6 +33,15 @@ class TimelineModel(PagedTableModel[TimelineEntry]):
 
     # A screen shows about ten entries: the first page reads a few screenfuls, quickly.
     FIRST_PAGE_SIZE = 50
+    ROLES = frozenset(
+        {
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            *TimelineRole,
+        }
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
