@@ -53,6 +53,10 @@ def effective_mime(record: MediaInDB) -> str | None:
 class MediaModel(PagedTableModel[MediaInDB]):
     """The media records of one customer (none: an empty, inactive model), newest first."""
 
+    # A panel shows about 30 rows or 20 tiles: a customer's first page is a screenful and
+    # more, read (and validated) quickly when a customer is chosen; whole pages follow.
+    FIRST_PAGE_SIZE = 60
+
     ROLES = frozenset(
         {
             Qt.ItemDataRole.DisplayRole,

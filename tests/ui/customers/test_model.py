@@ -39,7 +39,7 @@ def test_empty_model_passes_the_model_tester(model):
 
 def test_pages_are_fetched_lazily(model, many_customers):
     model.reload()
-    assert model.rowCount() == CustomerModel.PAGE_SIZE
+    assert model.rowCount() == CustomerModel.FIRST_PAGE_SIZE
     assert model.canFetchMore(QModelIndex())
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
@@ -69,7 +69,7 @@ def test_search_runs_in_sql(model, many_customers):
     model.set_search("  c449@ ")
     assert [model.index(0, 0).data()] == ["Customer 449"] and model.rowCount() == 1
     model.set_search("")
-    assert model.rowCount() == CustomerModel.PAGE_SIZE
+    assert model.rowCount() == CustomerModel.FIRST_PAGE_SIZE
 
 
 def test_sort_runs_in_sql(model, many_customers):

@@ -87,7 +87,7 @@ def test_pages_of_450_records(model, customer_id):
         ]
     )
     model.set_customer(customer_id)
-    assert model.rowCount() == model.PAGE_SIZE and model.canFetchMore()
+    assert model.rowCount() == model.FIRST_PAGE_SIZE and model.canFetchMore()
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() == 450

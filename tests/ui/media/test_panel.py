@@ -87,9 +87,9 @@ def test_counts_and_pages_450_records(qtbot, panel, customer_id):
     with qtbot.waitSignal(panel.count_changed) as counted:
         show_changes(panel)
     assert counted.args == [450]
-    assert panel.model.rowCount() == panel.model.PAGE_SIZE
+    assert panel.model.rowCount() == panel.model.FIRST_PAGE_SIZE
     panel.view.scrollToBottom()  # the view asks for the next page at the bottom
-    qtbot.waitUntil(lambda: panel.model.rowCount() > panel.model.PAGE_SIZE)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > panel.model.FIRST_PAGE_SIZE)
     while panel.model.canFetchMore():
         panel.view.scrollToBottom()
         qtbot.waitUntil(lambda: True)
