@@ -26,6 +26,9 @@ _COLUMN_WIDTHS = {
 
 def _common(view: QAbstractItemView, model: MediaModel) -> None:
     view.setModel(model)
+    # Always there: a scroll bar that came and went with the customer's number of records
+    # would resize the list, and paint it twice, whenever another customer is chosen.
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
