@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 from crm_desktop import APP_DISPLAY_NAME, __version__, paths
@@ -51,6 +51,8 @@ log = logging.getLogger("crm_desktop.app")
 # with this set, the app paints its window (first customer chosen), prints "shown" and quits.
 EXIT_AFTER_SHOWN = "CRM_DESKTOP_EXIT_AFTER_SHOWN"
 DAILY_BACKUP_DELAY_MS = 3000
+SCREENSHOT_SIZE = QSize(1400, 860)
+MIN_WINDOW_SIZE = QSize(640, 400)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -71,6 +73,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         type=Path,
         help="save the window as an image and exit (its format from FILE's suffix: .png, "
         ".jpg, .webp, …)",
+    )
+    parser.add_argument(
+        "--window-size",
+        metavar="WIDTHxHEIGHT",
+        type=window_size,
+        help="the window's size in pixels, e.g. 1366x768 (with --screenshot: the picture's "
+        "size; default 1400x860)",
     )
     parser.add_argument(
         "--check",
@@ -122,6 +131,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+def window_size(text: str) -> QSize:
+    """``1366x768`` as a size; argparse says what is wrong with anything else."""
+    width, separator, height = text.lower().replace("\u00d7", "x").partition("x")
+    if separator and width.strip().isdigit() and height.strip().isdigit():
+        size = QSize(int(width), int(height))
+        if MIN_WINDOW_SIZE.width() <= size.width() and MIN_WINDOW_SIZE.height() <= size.height():
+            return size
+        raise argparse.ArgumentTypeError(
+            f"{text} is too small: at least {MIN_WINDOW_SIZE.width()}x{MIN_WINDOW_SIZE.height()}"
+        )
+    raise argparse.ArgumentTypeError(f"{text} is not a size such as 1366x768")
+
+
 def install_excepthook(window: MainWindow) -> None:
     """Unexpected errors are logged and shown in a dialog; the app keeps running."""
 
@@ -142,10 +164,10 @@ def install_excepthook(window: MainWindow) -> None:
     threading.excepthook = show_thread
 
 
-def save_screenshot(window: MainWindow, path: Path) -> int:
-    """Show the window with the first customer chosen, save it in the format its name says
-    (see parse_args()); 0 if saved."""
-    window.resize(1400, 860)
+def save_screenshot(window: MainWindow, path: Path, size: QSize | None = None) -> int:
+    """Show the window at ``size`` (default 1400x860) with the first customer chosen, save
+    it in the format its name says (see parse_args()); 0 if saved."""
+    window.resize(size or SCREENSHOT_SIZE)
     window.show()
     window.customers.select_first()
     for _ in range(5):  # let layouts settle and lazy pages arrive
@@ -260,10 +282,12 @@ def main(argv: list[str] | None = None) -> int:
     linecache.clearcache()
     install_excepthook(window)
     if args.screenshot is not None:
-        code = save_screenshot(window, args.screenshot)
+        code = save_screenshot(window, args.screenshot, args.window_size)
         window.close()
         close_database()
         return code
+    if args.window_size is not None:
+        window.resize(args.window_size)
     window.show()
     QTimer.singleShot(0, window.select_first_customer)
     if os.environ.get(EXIT_AFTER_SHOWN):

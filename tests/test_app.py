@@ -251,3 +251,16 @@ def test_unexpected_errors_are_shown_and_logged_not_fatal(qtbot, tmp_path):
         close_db()
     assert isinstance(prompts.errors[0], KeyError)
     assert "bug" in prompts.asked[0].text
+
+
+def test_a_screenshot_at_the_size_asked_for(tmp_path):
+    from PySide6.QtGui import QImage
+
+    shot = tmp_path / "laptop.png"
+    result = crm(tmp_path, "--demo", "--screenshot", str(shot), "--window-size", "1366x768")
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1366, 768)
+    for wrong in ("1366", "big", "10x10"):
+        refused = crm(tmp_path, "--demo", "--screenshot", str(shot), "--window-size", wrong)
+        assert refused.returncode == 2 and "--window-size" in refused.stderr

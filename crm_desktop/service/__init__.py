@@ -39,6 +39,7 @@ from crm_desktop.service.customers import (
     update_customer,
 )
 from crm_desktop.service.media import (
+    MediaSort,
     count_media,
     count_media_page,
     create_media,
@@ -87,6 +88,7 @@ __all__ = [
     "CustomerSort",
     "InvalidInputError",
     "MediaFilter",
+    "MediaSort",
     "NotFoundError",
     "SearchStatus",
     "TimelineEntry",

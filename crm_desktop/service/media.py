@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterable, Sequence
+from enum import StrEnum
 from typing import Any
 
 import peewee
@@ -13,6 +14,7 @@ from crm_desktop import nextcloud, timeutil
 from crm_desktop.database import (
     CustomerTable,
     MediaTable,
+    case_insensitive,
     new_id,
 )
 from crm_desktop.errors import InvalidInputError, NotFoundError
@@ -314,16 +316,52 @@ _PANEL_PAGE = PreparedQuery(
 )
 
 
+class MediaSort(StrEnum):
+    """The media panel's orders: by a column, each either way (newest first by default)."""
+
+    date = "date"
+    filename = "filename"
+    type = "type"
+    direction = "direction"
+    tags = "tags"
+    order = "order"
+    uploaded_by = "uploaded_by"
+
+
+def _sort_keys(sort: MediaSort, descending: bool) -> list[peewee.ColumnBase]:
+    """The panel's order in SQL: the column (case ignored for words, empty values last
+    either way), then newest first, so that every page continues the one before."""
+    if sort is MediaSort.date:
+        if descending:
+            return list(_NEWEST_FIRST)
+        return [MediaTable.created_at.asc(), MediaTable.id.asc()]
+    column: peewee.ColumnBase = {
+        MediaSort.filename: case_insensitive(MediaTable.filename),
+        MediaSort.type: MediaTable.mime_type,
+        MediaSort.direction: MediaTable.direction,
+        # Stored as a JSON list: its text sorts by the first tag.
+        MediaSort.tags: case_insensitive(MediaTable.tags),
+        MediaSort.order: case_insensitive(MediaTable.order_id),
+        MediaSort.uploaded_by: case_insensitive(MediaTable.uploaded_by),
+    }[sort]
+    key = column.desc(nulls="LAST") if descending else column.asc(nulls="LAST")
+    return [key, *_NEWEST_FIRST]
+
+
 def media_page(
     customer_id: str,
     filters: MediaFilter = MediaFilter(),  # noqa: B008 (frozen)
     offset: int = 0,
     limit: int = 200,
+    sort: MediaSort = MediaSort.date,
+    descending: bool = True,
 ) -> list[MediaInDB]:
-    if filters == _UNFILTERED:
+    """A page of the customer's media panel: newest first, or sorted by a column (in SQL:
+    the panel reads a page at a time whatever the order)."""
+    if filters == _UNFILTERED and sort is MediaSort.date and descending:
         rows = _PANEL_PAGE.rows(customer_id, offset, limit)
     else:
-        query = _panel_query(customer_id, filters).order_by(*_NEWEST_FIRST)
+        query = _panel_query(customer_id, filters).order_by(*_sort_keys(sort, descending))
         rows = fetch_tuples(query.offset(offset).limit(limit))
     return [_media(values) for values in rows]
 

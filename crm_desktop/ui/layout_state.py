@@ -2,21 +2,19 @@
 
 ``keep_splitter(splitter, settings, "key")`` and ``keep_header(header, settings, "key")``
 restore what was saved under ``state/<key>`` (settings.ini) and save every change the user
-makes, a moment after the last one (a drag of a handle moves it a hundred times), and at
-once when the widget hides (the window closes). What was saved by another version that no
-longer fits (a column more or fewer) is dropped: Qt's own ``restoreState`` refuses it.
+makes as it happens (QSettings writes the file a moment later, once, however many changes
+a drag makes). What was saved by another version that no longer fits is dropped: Qt's own
+``restoreState`` refuses it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHeaderView, QSplitter
 
 from crm_desktop.settings import Settings
-
-SAVE_DELAY_MS = 400
 
 Stateful = QSplitter | QHeaderView
 
@@ -30,27 +28,13 @@ class _Keeper(QObject):
         self._widget = widget
         self._settings = settings
         self._key = key
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SAVE_DELAY_MS)
-        self._timer.timeout.connect(self.save)
-        widget.installEventFilter(self)
 
-    def changed(self, *_args: object) -> None:
-        self._timer.start()
-
-    def save(self) -> None:
-        self._timer.stop()
+    def save(self, *_args: object) -> None:
         self._settings.set_state(self._key, self._widget.saveState())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Hide and self._timer.isActive():
-            self.save()
-        return False
 
 
 def _restore(widget: Stateful, settings: Settings, key: str) -> bool:
-    saved: QByteArray | None = settings.state(key)
+    saved = settings.state(key)
     return saved is not None and widget.restoreState(saved)
 
 
@@ -62,8 +46,7 @@ def keep_splitter(
     restored = _restore(splitter, settings, key)
     if not restored and sizes:
         splitter.setSizes(list(sizes))
-    keeper = _Keeper(splitter, settings, key)
-    splitter.splitterMoved.connect(keeper.changed)
+    splitter.splitterMoved.connect(_Keeper(splitter, settings, key).save)
     return restored
 
 
@@ -73,12 +56,7 @@ def keep_header(header: QHeaderView, settings: Settings, key: str) -> bool:
     without columns has nothing to restore). True when a saved layout was restored."""
     restored = _restore(header, settings, key)
     keeper = _Keeper(header, settings, key)
-    header.sectionResized.connect(keeper.changed)
-    header.sectionMoved.connect(keeper.changed)
-    header.sortIndicatorChanged.connect(keeper.changed)
+    header.sectionResized.connect(keeper.save)
+    header.sectionMoved.connect(keeper.save)
+    header.sortIndicatorChanged.connect(keeper.save)
     return restored
-
-
-def saved_state(settings: Settings, key: str) -> QByteArray | None:
-    """What ``key`` holds (for tests and for a "reset layout" that wants to know)."""
-    return settings.state(key)

@@ -6,7 +6,7 @@ import pytest
 
 from crm_desktop import service
 from crm_desktop.models import MediaDirection
-from crm_desktop.service import InvalidInputError, MediaFilter, NotFoundError
+from crm_desktop.service import InvalidInputError, MediaFilter, MediaSort, NotFoundError
 from tests.helpers import backend
 
 
@@ -172,3 +172,33 @@ def test_a_nextcloud_path_with_a_line_break_is_refused(db_path, customer):
             {"customer_id": customer, "filename": "a.jpg", "nextcloud_path": "/CRM/a\n.jpg"}
         )
     assert set(refused.value.field_errors) == {"nextcloud_path"}
+
+
+def test_the_panel_sorts_by_any_column_in_sql_page_by_page(customer):
+    add(customer, "b.jpg", mime_type="image/jpeg", direction="sent", uploaded_by="Zoe")
+    add(customer, "A.pdf", mime_type="application/pdf", order_id="A-2", tags=["roof"])
+    add(customer, "c.mp4", mime_type="video/mp4", direction="received", order_id="A-1")
+
+    def names(sort: MediaSort, descending: bool = False, **page) -> list[str]:
+        found = service.media_page(
+            customer, MediaFilter(), sort=sort, descending=descending, **page
+        )
+        return [m.filename for m in found]
+
+    assert names(MediaSort.date, True) == ["c.mp4", "A.pdf", "b.jpg"]  # the default
+    assert [m.filename for m in service.media_page(customer)] == ["c.mp4", "A.pdf", "b.jpg"]
+    assert names(MediaSort.date) == ["b.jpg", "A.pdf", "c.mp4"]
+    assert names(MediaSort.filename) == ["A.pdf", "b.jpg", "c.mp4"]  # case ignored
+    assert names(MediaSort.filename, True) == ["c.mp4", "b.jpg", "A.pdf"]
+    assert names(MediaSort.type) == ["A.pdf", "b.jpg", "c.mp4"]
+    # Empty values last, whichever way.
+    assert names(MediaSort.order) == ["c.mp4", "A.pdf", "b.jpg"]
+    assert names(MediaSort.order, True) == ["A.pdf", "c.mp4", "b.jpg"]
+    assert names(MediaSort.uploaded_by)[0] == "b.jpg"
+    assert names(MediaSort.direction)[:2] == ["c.mp4", "b.jpg"]
+    # Pages continue one another in any order.
+    assert names(MediaSort.filename, offset=1, limit=1) == ["b.jpg"]
+    filtered = service.media_page(
+        customer, MediaFilter(tag="roof"), sort=MediaSort.filename, descending=True
+    )
+    assert [m.filename for m in filtered] == ["A.pdf"]

@@ -14,6 +14,8 @@ from crm_desktop.ui.paged_model import PagedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
+DETAIL_SEPARATOR = " · "
+
 
 class CustomerColumn(IntEnum):
     customer_name = 0
@@ -25,6 +27,8 @@ class CustomerColumn(IntEnum):
 class CustomerRole(IntEnum):
     Row = Qt.ItemDataRole.UserRole + 1  # the CustomerRow
     Id = Qt.ItemDataRole.UserRole + 2
+    # The name's second line in the list: "Bäckerei Hoffmann · a.hoffmann@example.de".
+    Detail = Qt.ItemDataRole.UserRole + 3
 
 
 _SORT_KEYS = {
@@ -101,12 +105,22 @@ class CustomerModel(PagedTableModel[CustomerRow]):
             if column == CustomerColumn.customer_name and row.problems:
                 return icons.icon("warning")
         elif role == Qt.ItemDataRole.ToolTipRole:
-            if column == CustomerColumn.customer_name and row.problems:
-                return "\n".join(f"⚠ {problem}" for problem in row.problems)
+            # Every cell may be elided in a narrow list: its tooltip says it whole.
+            if column == CustomerColumn.customer_name:
+                lines = [row.name, row.organization, row.email, row.phone]
+                lines += [f"⚠ {problem}" for problem in row.problems]
+                return "\n".join(line for line in lines if line)
+            if column == CustomerColumn.organization:
+                return row.organization or None
             if column == CustomerColumn.last_contact and row.last_contact:
                 return timefmt.exact(row.last_contact)
             if column == CustomerColumn.contact:
                 return "\n".join(part for part in (row.email, row.phone) if part) or None
+        elif role == CustomerRole.Detail:
+            if column == CustomerColumn.customer_name:
+                return DETAIL_SEPARATOR.join(
+                    part for part in (row.organization, row.contact) if part
+                )
         elif role == CustomerRole.Row:
             return row
         elif role == CustomerRole.Id:

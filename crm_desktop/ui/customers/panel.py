@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from crm_desktop import service
 from crm_desktop.ui import icons
 from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.customers.columns import configure_columns
 from crm_desktop.ui.customers.dialog import CustomerDialog
 from crm_desktop.ui.customers.model import CustomerColumn, CustomerModel
 from crm_desktop.ui.drops.targets import CustomerDropTarget
@@ -75,16 +75,7 @@ class CustomerPanel(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.setTabKeyNavigation(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The name takes what room there is; the other columns keep a useful width.
-        header.setSectionResizeMode(CustomerColumn.customer_name, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        header.setHighlightSections(False)
-        header.resizeSection(CustomerColumn.organization, 110)
-        header.resizeSection(CustomerColumn.contact, 130)
-        header.resizeSection(CustomerColumn.last_contact, 92)
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        configure_columns(self.view, context.settings)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.doubleClicked.connect(self.open_edit_dialog)
         self.model.modelReset.connect(self._after_reset)

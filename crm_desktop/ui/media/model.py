@@ -12,7 +12,7 @@ from PySide6.QtGui import QIcon, QPixmap
 
 from crm_desktop import nextcloud, service
 from crm_desktop.models import MediaInDB
-from crm_desktop.service import MediaFilter
+from crm_desktop.service import MediaFilter, MediaSort
 from crm_desktop.ui import icons, timefmt
 from crm_desktop.ui.labels import guess_mime, media_direction_names, mime_comment
 from crm_desktop.ui.media.thumbnails import ThumbnailKey, ThumbnailLoader
@@ -50,6 +50,17 @@ def effective_mime(record: MediaInDB) -> str | None:
     return record.mime_type or guess_mime(record.filename)
 
 
+_SORTS = {
+    MediaColumn.filename: MediaSort.filename,
+    MediaColumn.type: MediaSort.type,
+    MediaColumn.direction: MediaSort.direction,
+    MediaColumn.tags: MediaSort.tags,
+    MediaColumn.order: MediaSort.order,
+    MediaColumn.uploaded_by: MediaSort.uploaded_by,
+    MediaColumn.date: MediaSort.date,
+}
+
+
 class MediaModel(PagedTableModel[MediaInDB]):
     """The media records of one customer (none: an empty, inactive model), newest first."""
 
@@ -70,6 +81,8 @@ class MediaModel(PagedTableModel[MediaInDB]):
         super().__init__(parent)
         self._customer_id: str | None = None
         self._filters = MediaFilter()
+        self._sort = MediaSort.date
+        self._descending = True  # newest first
         self._sync_folder = sync_folder
         # nextcloud_path -> (local file, mtime) or None; forgotten on every re-read, since
         # the Nextcloud client adds and removes files at any time.
@@ -115,7 +128,25 @@ class MediaModel(PagedTableModel[MediaInDB]):
     def fetch_page(self, last: MediaInDB | None, offset: int, limit: int) -> list[MediaInDB]:
         if self._customer_id is None:
             return []
-        return service.media_page(self._customer_id, self._filters, offset, limit)
+        return service.media_page(
+            self._customer_id, self._filters, offset, limit, self._sort, self._descending
+        )
+
+    @property
+    def sort_order(self) -> tuple[MediaSort, bool]:
+        """By what and whether descending (newest first: ``(MediaSort.date, True)``)."""
+        return self._sort, self._descending
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting happens in SQL (service.media_page): pages stay lazy in any order."""
+        try:
+            sort = _SORTS[MediaColumn(column)]
+        except (ValueError, KeyError):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (sort, descending) != (self._sort, self._descending):
+            self._sort, self._descending = sort, descending
+            self.reload()
 
     def reload(self) -> None:
         self._local.clear()
@@ -258,11 +289,14 @@ class MediaModel(PagedTableModel[MediaInDB]):
         return timefmt.short(record.created_at)
 
     def _tooltip(self, record: MediaInDB, column: MediaColumn) -> str:
+        # The cell's whole text first: a narrow panel elides it.
         lines = []
         if column == MediaColumn.date:
             lines.append(timefmt.exact(record.created_at))
         elif column == MediaColumn.type and record.mime_type:
-            lines.append(record.mime_type)
+            lines.append(f"{self._display(record, column)} ({record.mime_type})")
+        elif self._display(record, column):
+            lines.append(self._display(record, column))
         lines.append(self.tr("Nextcloud: {path}").format(path=record.nextcloud_path))
         local = self.local_file(record)
         if local is not None:

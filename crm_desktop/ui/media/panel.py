@@ -51,6 +51,7 @@ from crm_desktop.service import MediaFilter
 from crm_desktop.ui import icons
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.drops.targets import MediaDropTarget
+from crm_desktop.ui.elided_label import ElidedLabel
 from crm_desktop.ui.media.commands import DeleteMediaCommand
 from crm_desktop.ui.media.dialog import MediaDialog, TagsDialog
 from crm_desktop.ui.media.filters import MediaFilterBar
@@ -200,7 +201,7 @@ class MediaPanel(QWidget):
         return button
 
     def _build_layout(self) -> None:
-        self.title = QLabel(self.tr("Media"), self)
+        self.title = ElidedLabel(self.tr("Media"), self)
         self.title.setObjectName("mediaTitle")
         self.title.setProperty("role", "heading")
         self.subtitle = QLabel(self)

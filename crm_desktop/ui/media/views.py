@@ -6,7 +6,9 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView, QWidget
 
 from crm_desktop.settings import Settings
+from crm_desktop.ui.columns import offer_column_choice
 from crm_desktop.ui.delegates import MiddleElideDelegate
+from crm_desktop.ui.layout_state import keep_header
 from crm_desktop.ui.media.delegate import TileDelegate
 from crm_desktop.ui.media.model import MediaColumn, MediaModel
 
@@ -14,14 +16,18 @@ HEADER_STATE = "media/header"
 ICON_SIZE = 72
 GRID_SIZE = QSize(120, 124)
 TABLE_ICON_SIZE = QSize(20, 20)
+# The file, its type, direction, tags and date fit the panel at 1920x1080; on a 1366x768
+# laptop the file, type and direction do, and the rest scrolls.
 _COLUMN_WIDTHS = {
-    MediaColumn.filename: 200,
-    MediaColumn.type: 110,
-    MediaColumn.direction: 90,
-    MediaColumn.tags: 120,
+    MediaColumn.filename: 180,
+    MediaColumn.type: 100,
+    MediaColumn.direction: 88,
+    MediaColumn.tags: 104,
     MediaColumn.order: 80,
     MediaColumn.uploaded_by: 90,
 }
+
+_HIDDEN_AT_FIRST = (MediaColumn.order, MediaColumn.uploaded_by)
 
 
 def _common(view: QAbstractItemView, model: MediaModel) -> None:
@@ -48,7 +54,6 @@ class MediaTable(QTableView):
         self.setObjectName("mediaView")
         self.setAccessibleName(self.tr("Media records"))
         _common(self, model)
-        self.setSortingEnabled(False)  # newest first, as the service orders them
         self.verticalHeader().hide()
         self.setShowGrid(False)
         self.setAlternatingRowColors(True)
@@ -65,14 +70,15 @@ class MediaTable(QTableView):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, width in _COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
-        state = settings.state(HEADER_STATE)
-        if state is not None:
-            header.restoreState(state)
-        header.sectionResized.connect(self._save_header_state)
-        header.sectionMoved.connect(self._save_header_state)
-
-    def _save_header_state(self) -> None:
-        self._settings.set_state(HEADER_STATE, self.horizontalHeader().saveState())
+        # The order and who uploaded a file are a right click on the header away: the
+        # panel is narrow on a laptop, and the file, its type and direction come first.
+        for column in _HIDDEN_AT_FIRST:
+            header.setSectionHidden(column, True)
+        # Newest first, as the service orders them; a click on a column sorts by it (in SQL).
+        header.setSortIndicator(MediaColumn.date, Qt.SortOrder.DescendingOrder)
+        self.setSortingEnabled(True)
+        offer_column_choice(header)
+        keep_header(header, settings, HEADER_STATE)
 
 
 class MediaIconView(QListView):

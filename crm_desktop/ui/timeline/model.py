@@ -148,7 +148,8 @@ class TimelineModel(PagedTableModel[TimelineEntry]):
         )
 
     def _tooltip(self, entry: TimelineEntry) -> str:
-        lines = [timefmt.exact(entry.occurred_at)]
+        # The heading first: the delegate elides it in a narrow timeline.
+        lines = [self.subject(entry), timefmt.exact(entry.occurred_at)]
         if entry.logged_by:
             lines.append(self.tr("Logged by {name}").format(name=entry.logged_by))
         lines.extend(entry.problems)

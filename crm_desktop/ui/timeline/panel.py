@@ -25,6 +25,7 @@ from crm_desktop.service import TimelineEntry, TimelineFilter
 from crm_desktop.ui import icons
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.drops.targets import TimelineDropTarget
+from crm_desktop.ui.elided_label import ElidedLabel
 from crm_desktop.ui.forms import MARGIN, SPACING
 from crm_desktop.ui.labels import entry_heading
 from crm_desktop.ui.timeline.commands import DeleteCommCommand
@@ -115,7 +116,7 @@ class TimelinePanel(QWidget):
         self.delete_action.triggered.connect(self.delete_selected)
 
     def _build_header(self) -> QHBoxLayout:
-        self.title = QLabel(self)
+        self.title = ElidedLabel(parent=self)  # a long name never pushes the splitter
         self.title.setObjectName("timelineTitle")
         self.title.setProperty("role", "heading")  # styled in app.qss, like the other panels
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

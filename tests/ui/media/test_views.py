@@ -12,7 +12,7 @@ def test_table_remembers_its_header(qtbot, db_path, settings):
     model = MediaModel()
     table = MediaTable(model, settings)
     qtbot.addWidget(table)
-    assert not table.isSortingEnabled()
+    assert table.isSortingEnabled()  # in SQL: service.media_page(sort=...)
     assert table.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
     header = table.horizontalHeader()
     assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Interactive

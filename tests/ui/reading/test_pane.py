@@ -268,7 +268,7 @@ def test_the_split_between_timeline_and_pane_is_remembered(qtbot, context):
     qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start + QPoint(0, -200))
     sizes = first.splitter.sizes()
     assert sizes[1] > sizes[0]
-    first.splitter.hide()  # the window closes: what was changed is saved at once
+    first.splitter.close()
     second = Window(context)
     qtbot.addWidget(second.splitter)
     second.splitter.resize(600, 800)

@@ -192,7 +192,11 @@ def test_roles_of_an_entry(model, customer_id):
     assert model.data(index, TimelineRole.When) == timefmt.relative("2026-11-02T10:00:00")
     assert isinstance(model.data(index, Qt.ItemDataRole.DecorationRole), QIcon)
     tooltip = model.data(index, Qt.ItemDataRole.ToolTipRole)
-    assert tooltip.splitlines() == [timefmt.exact("2026-11-02T10:00:00"), "Logged by anna"]
+    assert tooltip.splitlines() == [
+        "Site visit",  # whole, where the delegate elides it
+        timefmt.exact("2026-11-02T10:00:00"),
+        "Logged by anna",
+    ]
     sentence = model.data(index, Qt.ItemDataRole.AccessibleTextRole)
     assert sentence.startswith("Call, Outbound, ")
     assert "Site visit" in sentence and "Logged by anna." in sentence
