@@ -30,7 +30,7 @@ def customers(qtbot, context, customer_id) -> CustomerPanel:
 
 
 def row_point(panel: CustomerPanel, row: int) -> QPoint:
-    return panel.view.visualRect(panel.model.index(row, 1)).center()
+    return panel.view.visualRect(panel.model.index(row, 0)).center()
 
 
 def test_the_row_under_the_drag_is_highlighted(qtbot, customers, tmp_path):

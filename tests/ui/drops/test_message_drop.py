@@ -96,7 +96,7 @@ def customers(qtbot, context, customer_id, sync_folder) -> CustomerPanel:
 
 
 def row_point(panel: CustomerPanel, row: int) -> QPoint:
-    return panel.view.visualRect(panel.model.index(row, 1)).center()
+    return panel.view.visualRect(panel.model.index(row, 0)).center()
 
 
 # --- e-mails on the timeline ---------------------------------------------------------------------
