@@ -49,8 +49,7 @@ class CustomerModel(PagedTableModel[CustomerRow]):
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.DecorationRole,
             Qt.ItemDataRole.ToolTipRole,
-            CustomerRole.Row,
-            CustomerRole.Id,
+            *CustomerRole,
         }
     )
 
