@@ -112,7 +112,9 @@ class SearchPopup(QFrame):
         """The height that shows every row, the line above and the hint below."""
         rows = sum(self.view.sizeHintForRow(row) for row in range(self.model.rowCount()))
         margins = self._layout.contentsMargins()
-        height = margins.top() + margins.bottom() + rows + 2 * self.view.frameWidth() + 2
+        height = margins.top() + margins.bottom()
+        if rows:
+            height += rows + 2 * self.view.frameWidth() + 2
         for label in (self.status, self.hint):
             if not label.isHidden():
                 height += label.heightForWidth(max(100, self.width() - 12)) + 4
@@ -269,14 +271,13 @@ class GlobalSearch(QObject):
             )
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row, 0))
-            self.view.scrollTo(self.model.index(row, 0))
         if not found.status.complete or found.status.pending:
             self._again.start()
         if self._open_when_found:
             self._open_when_found = False
             self._open_current()
             return
-        if self.field.hasFocus():
+        if self.field.hasFocus() or self.popup.isVisible():
             self._show_popup()
 
     def _search_again(self) -> None:
@@ -306,9 +307,16 @@ class GlobalSearch(QObject):
     # --- the panel ------------------------------------------------------------------------
 
     def _show_popup(self) -> None:
+        self.view.setVisible(self.model.rowCount() > 0)
         self._place()
         self.popup.show()
         self.popup.raise_()
+        # Placed at its height now: the chosen hit in view, the first with its heading.
+        current = self.view.currentIndex()
+        if not current.isValid() or current.row() == self.model.first_hit_row():
+            self.view.scrollToTop()
+        else:
+            self.view.scrollTo(current)
 
     def _place(self) -> None:
         window = self._window
