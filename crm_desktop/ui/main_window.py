@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         # Search everything: the field in the tool bar (Ctrl+K), a hit shown in the panels.
-        self.global_search = GlobalSearch(self)
+        self.global_search = GlobalSearch(self, context.events)
         self.addToolBar(self.global_search.tool_bar())
         self.search_jump = SearchJump(self.customers, self.timeline, self.media)
         self.global_search.hit_chosen.connect(self._open_hit)

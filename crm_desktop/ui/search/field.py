@@ -36,6 +36,7 @@ from crm_desktop.errors import explain
 from crm_desktop.models import SearchHit
 from crm_desktop.service import SearchStatus
 from crm_desktop.ui import icons
+from crm_desktop.ui.events import DataEvents
 from crm_desktop.ui.search.delegate import SearchHitDelegate
 from crm_desktop.ui.search.model import SearchResultsModel
 from crm_desktop.ui.worker import Worker
@@ -44,6 +45,7 @@ SEARCH_DELAY_MS = 150  # typing pauses this long before a search starts
 # While the index is incomplete (being built, catching up with another program's writes),
 # the shown results are searched again this often: what the index adds appears by itself.
 AGAIN_MS = 1500
+CHANGED_MS = 100  # the shown results are searched again this soon after data changed
 RESULTS = 50  # hits asked for: a screenful or two of each kind
 POPUP_MIN_WIDTH = 520
 MARGIN = 8  # between the panel and the window's edges
@@ -127,7 +129,7 @@ class GlobalSearch(QObject):
 
     hit_chosen = Signal(object)  # SearchHit
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, events: DataEvents | None = None) -> None:
         super().__init__(window)
         self._window = window
         self._wanted = ""  # the text whose results are wanted now
@@ -174,8 +176,10 @@ class GlobalSearch(QObject):
         self.field.textChanged.connect(self._typed)
         self._again = QTimer(self)
         self._again.setSingleShot(True)
-        self._again.setInterval(AGAIN_MS)
         self._again.timeout.connect(self._search_again)
+        if events is not None:  # what anyone changes shows in the results at once
+            for signal in (events.customers_changed, events.comms_changed, events.media_changed):
+                signal.connect(self._data_changed)
         self._worker = Worker(self)
         self._worker.finished.connect(self._found)
         self._worker.failed.connect(self._failed)
@@ -272,13 +276,17 @@ class GlobalSearch(QObject):
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row, 0))
         if not found.status.complete or found.status.pending:
-            self._again.start()
+            self._again.start(AGAIN_MS)
         if self._open_when_found:
             self._open_when_found = False
             self._open_current()
             return
         if self.field.hasFocus() or self.popup.isVisible():
             self._show_popup()
+
+    def _data_changed(self, _customer_id: str = "") -> None:
+        if self.popup.isVisible():
+            self._again.start(CHANGED_MS)
 
     def _search_again(self) -> None:
         if self.popup.isVisible() and self._shown == self.field.text() and not self.searching:
