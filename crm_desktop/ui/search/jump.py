@@ -4,16 +4,21 @@ the reading pane (which follows the timeline's selection) shows it."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from crm_desktop import service
 from crm_desktop.i18n import translate
 from crm_desktop.models import SearchHit
+from crm_desktop.service import MediaFilter, MediaSort
 from crm_desktop.ui.customers.panel import CustomerPanel
 from crm_desktop.ui.media.panel import MediaPanel
 from crm_desktop.ui.timeline.panel import TimelinePanel
+
+log = logging.getLogger("crm_desktop.ui.search")
 
 
 @dataclass
@@ -41,15 +46,33 @@ class SearchJump:
                 )
             self._focus(self.timeline.view)
             return ""
-        if not self.media.select_record(hit.id):
-            self.media.clear_filters()  # the media panel's filters hide it: show everything
-            if not self.media.select_record(hit.id):
-                return translate(
-                    "SearchJump", "This file is no longer there: someone may have deleted it."
-                )
+        if not self._select_media(customer_id, hit.id):
+            return translate(
+                "SearchJump", "This file is no longer there: someone may have deleted it."
+            )
         shown = self.media.icon_view if self.media.icon_view.isVisible() else self.media.view
         self._focus(shown)
         return ""
+
+    def _select_media(self, customer_id: str, media_id: str) -> bool:
+        """Select a media record wherever it is in the panel: loaded down to in one go,
+        the panel's filters cleared when they hide it."""
+        model = self.media.model
+        if model.find_row(media_id) < 0:
+            try:
+                position = service.media_position(customer_id, media_id, model.filters)
+                if position is None and model.filters != MediaFilter():
+                    position = service.media_position(customer_id, media_id)
+                    if position is not None:
+                        self.media.clear_filters()
+            except Exception:  # the panel says why when its pages fail; here: not found
+                log.warning("Cannot find media record %s", media_id, exc_info=True)
+                return False
+            if position is None:
+                return False
+            if model.sort_order == (MediaSort.date, True):  # media_position()'s order
+                model.fetch_to(position)
+        return self.media.select_record(media_id)  # (in another order: page by page)
 
     def _choose_customer(self, customer_id: str) -> bool:
         if self.customers.current_id == customer_id:

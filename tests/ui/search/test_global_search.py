@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QLineEdit
 
 from crm_desktop import service
 from crm_desktop.app import create_main_window
@@ -18,6 +18,7 @@ from crm_desktop.settings import Settings
 from crm_desktop.ui.reading import ReadingPane
 from crm_desktop.ui.search.model import SearchRole
 from tests.helpers import backend
+from tests.helpers.processes import backend_edits
 from tests.helpers.prompts import ScriptedPrompts
 from tests.helpers.ui import show_active
 
@@ -80,7 +81,8 @@ def type_search(qtbot, window, text: str) -> QAbstractItemView:
     assert field(window).hasFocus()
     qtbot.keyClicks(field(window), text)
     view = results(window)
-    qtbot.waitUntil(lambda: not window.global_search.searching and view.isVisible())
+    popup = window.findChild(QFrame, "searchPopup")
+    qtbot.waitUntil(lambda: not window.global_search.searching and popup.isVisible())
     return view
 
 
@@ -265,3 +267,56 @@ def test_headings_are_never_chosen(qtbot, window):
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
     assert view.isVisible() and window.customers.current_id == "acme"
     assert current_title(view) == "Gerhard Schröder"
+
+
+def test_what_another_program_writes_shows_in_the_open_results(qtbot, window, db_file):
+    """The backend logs an entry while the results are open: it appears in them by itself,
+    within the live refresh's look (under 3 s), typed nothing."""
+    view = type_search(qtbot, window, "kranw")
+    assert view.model().rowCount() == 0
+    backend_edits(
+        db_file,
+        {"op": "insert_comm", "customer_id": "acme", "id": "crane", "subject": "Kranwagen"},
+    )
+    qtbot.waitUntil(
+        lambda: shown(view) == ["Communications (1)", "Kranwagen"] and view.isVisible(),
+        timeout=3_000,
+    )
+    qtbot.keyClick(field(window), Qt.Key.Key_Return)
+    assert window.customers.current_id == "acme"
+    assert window.timeline.current_entry().id == "crane"
+
+
+def test_a_file_far_down_a_long_media_list_is_selected(qtbot, db_file, tmp_path):
+    from crm_desktop.database import init_db
+
+    init_db(db_file)
+    service.create_media_many(
+        [
+            {
+                "customer_id": "acme",
+                "filename": "Vollmacht_signiert.pdf" if number == 0 else f"Scan_{number:04d}.pdf",
+                "nextcloud_path": f"/CRM/ACME/{number}.pdf",
+            }
+            for number in range(1_500)
+        ]
+    )
+    assert service.search_index_work().run()
+    close_db()
+    window = open_window(qtbot, db_file, tmp_path)
+    try:
+        window.customers.select_customer("acme")
+        media = window.media
+        assert media.model.rowCount() < 1_500
+        type_search(qtbot, window, "vollm sig")
+        qtbot.keyClick(field(window), Qt.Key.Key_Return)
+        assert media.current_record().filename == "Vollmacht_signiert.pdf"
+        # Sorted by another column: found all the same.
+        media.model.sort(0, Qt.SortOrder.DescendingOrder)
+        window.customers.select_customer("schroder")
+        type_search(qtbot, window, "vollm sig")
+        qtbot.keyClick(field(window), Qt.Key.Key_Return)
+        assert media.current_record().filename == "Vollmacht_signiert.pdf"
+    finally:
+        window.close()
+        close_db()
