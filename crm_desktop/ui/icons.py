@@ -63,6 +63,11 @@ ACTIONS = {
     "print": "file-text",
     "backup": "file-archive",
     "restore": "database",
+    "phone": "phone",
+    "email": "mail",
+    "address": "map-pin",
+    "organization": "building-2",
+    "notes": "sticky-note",
 }
 
 COMM_TYPES = {

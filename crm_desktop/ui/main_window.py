@@ -24,6 +24,7 @@ from crm_desktop.service import session
 from crm_desktop.ui import icons
 from crm_desktop.ui.backups.actions import BackupActions
 from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.customers.card import CustomerCard
 from crm_desktop.ui.customers.panel import CustomerPanel
 from crm_desktop.ui.database_choice import DatabaseChooser
 from crm_desktop.ui.dialogs.settings import SettingsDialog
@@ -61,11 +62,19 @@ class MainWindow(QMainWindow):
         self.reading_pane = ReadingPane(context, self)
         self.reading_pane.follow(self.timeline.view)
         self.timeline_splitter = timeline_splitter(self.timeline, self.reading_pane, context)
+        # The right column: the chosen customer's card (its natural height), media below.
+        self.card = CustomerCard(context, self)
+        self.customer_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.customer_splitter.setObjectName("customerSplitter")
+        self.customer_splitter.setChildrenCollapsible(False)
+        self.customer_splitter.addWidget(self.card)
+        self.customer_splitter.addWidget(self.media)
+        self.customer_splitter.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        middle = self.timeline_splitter
-        for panel, stretch in ((self.customers, 3), (middle, 4), (self.media, 3)):
+        columns = ((self.customers, 3), (self.timeline_splitter, 4), (self.customer_splitter, 3))
+        for panel, stretch in columns:
             self.splitter.addWidget(panel)
             self.splitter.setStretchFactor(self.splitter.indexOf(panel), stretch)
         self.splitter.setSizes([470, 520, 410])
@@ -236,6 +245,7 @@ class MainWindow(QMainWindow):
                 customer = service.get_customer(customer_id)
             except Exception as exc:
                 self.context.prompts.error(self, exc)
+        self.card.set_customer(customer)
         if customer is None:
             self.timeline.set_customer(None)
             self.media.set_customer(None)

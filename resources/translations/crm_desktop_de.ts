@@ -497,6 +497,105 @@ Halten Sie das Web-Backend an, bevor Sie wiederherstellen: Solange es läuft, sc
     </message>
 </context>
 <context>
+    <name>CustomerCard</name>
+    <message>
+        <source>Customer card</source>
+        <translation>Kundenkarte</translation>
+    </message>
+    <message>
+        <source>Edit customer…</source>
+        <translation>Kunden bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit this customer (Ctrl+E)</source>
+        <translation>Diesen Kunden bearbeiten (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Copy the phone number</source>
+        <translation>Telefonnummer kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the e-mail address</source>
+        <translation>E-Mail-Adresse kopieren</translation>
+    </message>
+    <message>
+        <source>Choose a customer to see their details here.</source>
+        <translation>Wählen Sie einen Kunden, um hier seine Angaben zu sehen.</translation>
+    </message>
+    <message>
+        <source>Click to call</source>
+        <translation>Klicken zum Anrufen</translation>
+    </message>
+    <message>
+        <source>Click to write an e-mail</source>
+        <translation>Klicken, um eine E-Mail zu schreiben</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Click to open the folder</source>
+        <translation>Klicken, um den Ordner zu öffnen</translation>
+    </message>
+    <message>
+        <source>Less</source>
+        <translation>Weniger</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mehr</translation>
+    </message>
+    <message>
+        <source>Show less of the notes</source>
+        <translation>Weniger von den Notizen zeigen</translation>
+    </message>
+    <message>
+        <source>Show all notes</source>
+        <translation>Alle Notizen zeigen</translation>
+    </message>
+    <message>
+        <source>Set the Nextcloud sync folder in Settings to open it here.</source>
+        <translation>Legen Sie in den Einstellungen den Nextcloud-Sync-Ordner fest, um ihn hier zu öffnen.</translation>
+    </message>
+    <message>
+        <source>This folder lies outside the Nextcloud sync folder.</source>
+        <translation>Dieser Ordner liegt außerhalb des Nextcloud-Sync-Ordners.</translation>
+    </message>
+    <message>
+        <source>Not synced to this computer yet.</source>
+        <translation>Noch nicht auf diesen Computer synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Cannot open the folder</source>
+        <translation>Der Ordner kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>No folder is set.</source>
+        <translation>Es ist kein Ordner angegeben.</translation>
+    </message>
+    <message>
+        <source>Nothing could open this</source>
+        <translation>Kein Programm kann das öffnen</translation>
+    </message>
+    <message>
+        <source>No application on this computer opens {what}.</source>
+        <translation>Kein Programm auf diesem Computer öffnet {what}.</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Anrufen</translation>
+    </message>
+    <message>
+        <source>Write an e-mail</source>
+        <translation>E-Mail schreiben</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <source>New customer</source>

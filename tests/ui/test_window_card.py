@@ -1,0 +1,76 @@
+"""The customer card in the window: the right column, above the media, always the chosen one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QSplitter, QWidget
+
+from crm_desktop.app import create_main_window
+from crm_desktop.settings import Settings
+from tests.helpers import backend
+from tests.helpers.prompts import ScriptedPrompts
+from tests.helpers.ui import show_active, wait_active
+
+NOTES = "\n".join(f"Line {n} of what was agreed on the phone." for n in range(30))
+
+
+@pytest.fixture
+def window(qtbot, qapp, tmp_path: Path):
+    path = tmp_path / "office.sqlite3"
+    backend.create_schema(path)
+    with backend.connect(path) as connection:
+        backend.insert_customer(connection, "ACME GmbH", email="info@acme.example")
+        backend.insert_customer(connection, "Beta AG", phone="+49 30 1", notes=NOTES)
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings.user_name = "anna"
+    prompts = ScriptedPrompts()
+    result = create_main_window(path, settings, prompts)
+    qtbot.addWidget(result)
+    result.resize(1366, 768)
+    show_active(qtbot, result)
+    yield result
+    result.close()
+    assert not prompts.errors, prompts.errors
+    from crm_desktop.database import close_db
+
+    close_db()
+
+
+def test_card_sits_above_the_media_and_follows_the_list(qtbot, window):
+    column = window.findChild(QSplitter, "customerSplitter")
+    card = window.findChild(QWidget, "customerCard")
+    assert column.orientation() == Qt.Orientation.Vertical
+    assert column.widget(0) is card and column.widget(1) is window.media
+    assert window.findChild(QSplitter, "mainSplitter").indexOf(column) == 2
+    assert card.empty.isVisible()
+    window.customers.select_first()
+    assert card.name.text() == "ACME GmbH" and card.email.full_text == "info@acme.example"
+    window.customers.view.setFocus()
+    qtbot.keyClick(window.customers.view, Qt.Key.Key_Down)
+    assert card.name.text() == "Beta AG" and card.phone.full_text == "+49 30 1"
+
+
+def test_long_notes_leave_the_media_room_until_asked_for(qtbot, window):
+    column = window.findChild(QSplitter, "customerSplitter")
+    card = window.card
+    window.customers.select_customer(window.customers.model.row_at(1).id)  # Beta AG
+    assert card.name.text() == "Beta AG"
+    card_height, media_height = column.sizes()
+    assert media_height > card_height  # compact: the media panel keeps most of the column
+    qtbot.mouseClick(card.notes_toggle, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert column.sizes()[0] > card_height  # "More" makes room for the notes
+    assert column.sizes()[1] >= sum(column.sizes()) // 2
+
+
+def test_ctrl_e_in_the_window_edits_the_chosen_customer(qtbot, window):
+    window.customers.select_first()
+    window.customers.view.setFocus()
+    qtbot.keyClick(window.customers.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = wait_active(qtbot, window.findChild(QWidget, "customerDialog"))
+    qtbot.keyClicks(dialog.inputs["organization"], "Holding")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.card.organization.text() == "Holding")
+    assert window.customers.model.index(0, 1).data() == "Holding"
