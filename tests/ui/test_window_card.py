@@ -22,7 +22,8 @@ def window(qtbot, qapp, tmp_path: Path):
     path = tmp_path / "office.sqlite3"
     backend.create_schema(path)
     with backend.connect(path) as connection:
-        backend.insert_customer(connection, "ACME GmbH", email="info@acme.example")
+        acme = backend.insert_customer(connection, "ACME GmbH", email="info@acme.example")
+        backend.insert_comm(connection, acme, subject="Offer sent", type="email")
         backend.insert_customer(connection, "Beta AG", phone="+49 30 1", notes=NOTES)
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     settings.user_name = "anna"
@@ -74,3 +75,21 @@ def test_ctrl_e_in_the_window_edits_the_chosen_customer(qtbot, window):
     qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.card.organization.text() == "Holding")
     assert window.customers.model.index(0, 1).data() == "Holding"
+
+
+def test_typing_a_search_that_still_matches_never_blanks_the_timeline(qtbot, window):
+    window.customers.select_first()  # ACME GmbH
+    timeline = window.timeline.model
+    qtbot.waitUntil(lambda: timeline.rowCount() == 1)
+    resets: list[int] = []
+    timeline.modelReset.connect(lambda: resets.append(timeline.rowCount()))
+    search = window.customers.search
+    search.setFocus()
+    for letter in "acm":
+        qtbot.keyClick(search, letter)
+        qtbot.waitUntil(lambda: window.customers.model.search == search.text())
+        assert window.card.name.text() == "ACME GmbH" and timeline.rowCount() == 1
+    assert resets == []  # not emptied and refilled: the same timeline all along
+    qtbot.keyClick(search, Qt.Key.Key_Escape)
+    assert search.text() == "" and window.customers.model.rowCount() == 2
+    assert window.card.name.text() == "ACME GmbH" and timeline.rowCount() == 1

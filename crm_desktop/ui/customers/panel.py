@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -52,8 +52,10 @@ class CustomerPanel(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(self._search_timer.start)
-        # Enter in the search box moves on to the list, like a search field should.
+        # Enter or Down in the search box moves on to the list, like an address book's;
+        # Esc clears it (eventFilter).
         self.search.returnPressed.connect(self._focus_list)
+        self.search.installEventFilter(self)
 
         self.model = CustomerModel(self)
         self.view = QTableView(self)
@@ -238,6 +240,22 @@ class CustomerPanel(QWidget):
 
     def _apply_search(self) -> None:
         self.model.set_search(self.search.text())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            plain = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            if event.modifiers() not in plain:
+                return super().eventFilter(watched, event)
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                self._search_timer.stop()
+                self._apply_search()  # at once: the whole list is back, the customer kept
+                return True
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+                self._focus_list()
+                return True
+        return super().eventFilter(watched, event)
 
     def _focus_list(self) -> None:
         self._search_timer.stop()
