@@ -24,6 +24,7 @@ from crm_desktop.service.comms import (
 )
 from crm_desktop.service.customers import (
     ContactMatch,
+    CustomerRecords,
     CustomerSort,
     count_customers,
     create_customer,
@@ -36,6 +37,8 @@ from crm_desktop.service.customers import (
     delete_customer,
     get_customer,
     list_customers,
+    restore_customer,
+    take_customer,
     update_customer,
 )
 from crm_desktop.service.media import (
@@ -84,6 +87,7 @@ __all__ = [
     "Attachment",
     "ConflictError",
     "ContactMatch",
+    "CustomerRecords",
     "CustomerRow",
     "CustomerSort",
     "InvalidInputError",
@@ -127,10 +131,12 @@ __all__ = [
     "media_position",
     "media_record",
     "restore_comm",
+    "restore_customer",
     "restore_media",
     "search_all",
     "search_index_work",
     "search_status",
+    "take_customer",
     "timeline_page",
     "timeline_position",
     "update_comm",

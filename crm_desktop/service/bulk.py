@@ -57,6 +57,29 @@ def insert_all_or_nothing(
         raise
 
 
+def restore_all_or_nothing(
+    parts: Sequence[tuple[type[BaseTable], Sequence[dict[str, Any]]]],
+) -> None:
+    """Put back rows read by ``exact_rows`` (undo of a delete), byte for byte: all of them or
+    none, in short slices like insert_all_or_nothing. peewee writes each value as it was
+    read (an expression for bytes that are not text), so nothing else of a row changes."""
+    steps: list[tuple[type[BaseTable], list[dict[str, Any]]]] = [
+        (table, list(batch))
+        for table, rows in parts
+        for batch in peewee.chunked(rows, ROWS_PER_INSERT)
+    ]
+    bulk = BulkWrite(database_proxy)
+    try:
+        bulk.run(functools.partial(_insert_exact, table, batch) for table, batch in steps)
+    except BaseException:
+        _undo(steps[: bulk.committed])
+        raise
+
+
+def _insert_exact(table: type[BaseTable], rows: list[dict[str, Any]]) -> None:
+    table.insert_many(rows).execute()
+
+
 _inserts: dict[tuple[type[BaseTable], tuple[str, ...]], PreparedInsert] = {}
 
 

@@ -30,7 +30,7 @@ from crm_desktop.errors import NotFoundError
 from crm_desktop.folding import words
 from crm_desktop.i18n import translate
 from crm_desktop.models import CustomerCreate, CustomerInDB, CustomerUpdate
-from crm_desktop.queries import fetch_tuples, readable, readable_row
+from crm_desktop.queries import exact_rows, fetch_tuples, readable, readable_row
 from crm_desktop.service._common import (
     Problems,
     check_unchanged,
@@ -38,7 +38,7 @@ from crm_desktop.service._common import (
     validated,
     write_transaction,
 )
-from crm_desktop.service.bulk import insert_all_or_nothing
+from crm_desktop.service.bulk import insert_all_or_nothing, restore_all_or_nothing
 from crm_desktop.service.rows import CustomerRow
 
 _CUSTOMER_FIELDS = tuple(CustomerTable._meta.sorted_fields)
@@ -222,6 +222,59 @@ def delete_customer(customer_id: str) -> None:
         MediaTable.delete().where(MediaTable.customer_id == customer_id).execute()
         if not CustomerTable.delete().where(CustomerTable.id == customer_id).execute():
             raise NotFoundError("customer", customer_id)
+
+
+@dataclasses.dataclass(frozen=True)
+class CustomerRecords:
+    """A deleted customer's rows exactly as they were stored, with their communications and
+    media records: what restore_customer() puts back."""
+
+    customer: dict[str, Any]
+    comms: list[dict[str, Any]]
+    media: list[dict[str, Any]]
+
+    @property
+    def id(self) -> str:
+        return str(self.customer["id"])
+
+
+def _exact(table: type[peewee.Model], where: peewee.Expression) -> list[dict[str, Any]]:
+    fields = tuple(table._meta.sorted_fields)
+    names = [field.name for field in fields]
+    return [
+        dict(zip(names, row, strict=True)) for row in exact_rows(table.select(*fields).where(where))
+    ]
+
+
+def take_customer(customer_id: str) -> CustomerRecords:
+    """Delete the customer with their communications and media records (one transaction,
+    as delete_customer()), and return the rows as they were, for an undo."""
+    with write_transaction():
+        customers = _exact(CustomerTable, CustomerTable.id == customer_id)
+        if not customers:
+            raise NotFoundError("customer", customer_id)
+        records = CustomerRecords(
+            customers[0],
+            _exact(CommTable, CommTable.customer_id == customer_id),
+            _exact(MediaTable, MediaTable.customer_id == customer_id),
+        )
+        CommTable.delete().where(CommTable.customer_id == customer_id).execute()
+        MediaTable.delete().where(MediaTable.customer_id == customer_id).execute()
+        CustomerTable.delete().where(CustomerTable.id == customer_id).execute()
+    return records
+
+
+def restore_customer(records: CustomerRecords) -> None:
+    """Put back a customer taken by take_customer(), with their communications and media,
+    byte for byte: all or nothing, in short slices (the backend's writes never wait long).
+    No other row is written."""
+    restore_all_or_nothing(
+        [
+            (CustomerTable, [records.customer]),
+            (CommTable, records.comms),
+            (MediaTable, records.media),
+        ]
+    )
 
 
 def customer_exists(customer_id: str) -> bool:

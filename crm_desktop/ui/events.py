@@ -16,5 +16,8 @@ class DataEvents(QObject):
     media_changed = Signal(str)
     # Media records the user just added (their customer's id, the new ids): shown and selected.
     media_added = Signal(str, list)
+    # An undo put deleted rows back (kind "customer", "communication" or "media", their
+    # customer's id, the rows' ids): the window shows the customer and selects them again.
+    restored = Signal(str, str, list)
     # The user's settings changed (e.g. the Nextcloud sync folder): views re-read what they show.
     settings_changed = Signal()

@@ -37,6 +37,7 @@ from crm_desktop.ui.search.field import GlobalSearch
 from crm_desktop.ui.search.jump import SearchJump
 from crm_desktop.ui.search_index import SearchIndexer
 from crm_desktop.ui.timeline.panel import TimelinePanel
+from crm_desktop.ui.undo_bar import UndoBar
 
 
 def _home_abbreviated(path: Path) -> str:
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.undo_bar = UndoBar(context.undo_stack, central)
+        context.events.restored.connect(self._restored)
 
         # Search everything: the field in the tool bar (Ctrl+K), a hit shown in the panels.
         self.global_search = GlobalSearch(self, context.events)
@@ -259,6 +262,17 @@ class MainWindow(QMainWindow):
         problem = self.search_jump.open(hit)
         if problem:
             self.statusBar().showMessage(problem, 8000)
+
+    def _restored(self, kind: str, customer_id: str, ids: list[str]) -> None:
+        """An undo put rows back: show their customer and select them again."""
+        if customer_id and not self.customers.select_customer(customer_id):
+            self.customers.search.clear()  # hidden by the search: show the whole list
+            self.customers.model.set_search("")
+            self.customers.select_customer(customer_id)
+        if kind == "communication" and ids:
+            self.timeline.show_entry(ids[0])
+        elif kind == "media" and ids:
+            self.media.select_records(ids)
 
     # Plurals come from the catalogues (English too: crm_desktop_en.ts).
     def _show_customer_count(self, count: int) -> None:

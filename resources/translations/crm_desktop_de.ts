@@ -741,8 +741,8 @@ Halten Sie das Web-Backend an, bevor Sie wiederherstellen: Solange es läuft, sc
         <translation>„{name}“ löschen?</translation>
     </message>
     <message>
-        <source>This cannot be undone. The files themselves stay in Nextcloud.</source>
-        <translation>Das lässt sich nicht rückgängig machen. Die Dateien selbst bleiben in Nextcloud.</translation>
+        <source>You can undo this right after (Ctrl+Z). The files themselves stay in Nextcloud.</source>
+        <translation>Sie können das gleich danach rückgängig machen (Strg+Z). Die Dateien selbst bleiben in Nextcloud.</translation>
     </message>
     <message>
         <source>Delete customer</source>
@@ -821,6 +821,21 @@ crm-desktop --check --db {path}</translation>
     <message>
         <source>Delete communication “{subject}”</source>
         <translation>Kommunikation „{subject}“ löschen</translation>
+    </message>
+    <message>
+        <source>Deleted “{subject}”</source>
+        <translation>„{subject}“ gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteCustomerCommand</name>
+    <message>
+        <source>Delete customer “{name}”</source>
+        <translation>Kunde „{name}“ löschen</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”</source>
+        <translation>„{name}“ gelöscht</translation>
     </message>
 </context>
 <context>
@@ -1764,11 +1779,22 @@ crm-desktop --check --db {path}</translation>
         <source>Delete media record “{name}”</source>
         <translation>Medieneintrag „{name}“ löschen</translation>
     </message>
+    <message>
+        <source>Deleted “{name}”</source>
+        <translation>„{name}“ gelöscht</translation>
+    </message>
     <message numerus="yes">
         <source>Delete %Ln media records</source>
         <translation>
             <numerusform>%Ln Medieneintrag löschen</numerusform>
             <numerusform>%Ln Medieneinträge löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln media records</source>
+        <translation>
+            <numerusform>%Ln Medieneintrag gelöscht</numerusform>
+            <numerusform>%Ln Medieneinträge gelöscht</numerusform>
         </translation>
     </message>
     <message>
@@ -2536,6 +2562,21 @@ crm-desktop --check --db {path}</translation>
     <message>
         <source>No communications yet: press Ctrl+N to log one, or drop e-mails and WhatsApp chats here</source>
         <translation>Noch keine Kommunikation: Strg+N erfasst eine, oder legen Sie E-Mails und WhatsApp-Chats hier ab</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo the delete (Ctrl+Z)</source>
+        <translation>Das Löschen rückgängig machen (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>

@@ -113,6 +113,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Deleted %Ln media records</source>
+        <translation>
+            <numerusform>Deleted %Ln media record</numerusform>
+            <numerusform>Deleted %Ln media records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln files</source>
         <translation>
             <numerusform>%Ln file</numerusform>

@@ -22,6 +22,7 @@ from crm_desktop import service
 from crm_desktop.ui import icons
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.customers.columns import configure_columns
+from crm_desktop.ui.customers.commands import DeleteCustomerCommand
 from crm_desktop.ui.customers.dialog import CustomerDialog
 from crm_desktop.ui.customers.model import CustomerColumn, CustomerModel
 from crm_desktop.ui.drops.targets import CustomerDropTarget
@@ -310,10 +311,13 @@ class CustomerPanel(QWidget):
         return (
             question
             + "\n\n"
-            + self.tr("This cannot be undone. The files themselves stay in Nextcloud.")
+            + self.tr(
+                "You can undo this right after (Ctrl+Z). The files themselves stay in Nextcloud."
+            )
         )
 
     def delete_current(self) -> None:
+        """Delete the chosen customer, undoably; one with entries or media asks first."""
         customer_id = self._current_id
         if customer_id is None:
             return
@@ -324,18 +328,19 @@ class CustomerPanel(QWidget):
             self.context.prompts.error(self, exc)
             self._data_changed()
             return
-        text = self.delete_question(customer.name, comms, media)
-        if not self.context.prompts.confirm(
-            self, self.tr("Delete customer"), text, self.tr("Delete")
+        if (comms or media) and not self.context.prompts.confirm(
+            self,
+            self.tr("Delete customer"),
+            self.delete_question(customer.name, comms, media),
+            self.tr("Delete"),
         ):
             return
         row = self.model.find_row(customer_id)
-        try:
-            service.delete_customer(customer_id)
-        except Exception as exc:
-            self.context.prompts.error(self, exc)
-            return
-        self.context.events.customers_changed.emit(customer_id)
+        had_focus = self.view.hasFocus()
+        command = DeleteCustomerCommand(self.context, customer_id, customer.name, self)
+        self.context.undo_stack.push(command)  # runs redo(): deletes, then customers_changed
         # Move on to the neighbour, as a list does after a delete.
-        if self.model.rowCount():
+        if command.records is not None and self.model.rowCount():
             self.view.selectRow(min(max(row, 0), self.model.rowCount() - 1))
+        if had_focus:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)

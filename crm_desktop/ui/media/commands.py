@@ -29,8 +29,10 @@ class DeleteMediaCommand(QUndoCommand):
         media_ids: Sequence[str],
         text: str,
         report: Callable[[BaseException], None],
+        bar_text: str = "",
     ) -> None:
         super().__init__(text)
+        self.undo_bar_text = bar_text  # shown by the window's undo bar (ui.undo_bar)
         self._context = context
         self._ids = list(media_ids)
         self._report = report
@@ -68,6 +70,10 @@ class DeleteMediaCommand(QUndoCommand):
             self._report(exc)
         finally:
             self._changed(restored)
+        customers = {record["customer_id"] or "" for record in restored}
+        if restored and len(customers) == 1:
+            ids = [record["id"] for record in restored]
+            self._context.events.restored.emit("media", customers.pop(), ids)
 
     def _changed(self, records: list[dict[str, Any]]) -> None:
         for customer_id in dict.fromkeys(record["customer_id"] or "" for record in records):

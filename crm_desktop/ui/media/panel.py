@@ -431,12 +431,16 @@ class MediaPanel(QWidget):
             return
         if len(records) == 1:
             text = self.tr("Delete media record “{name}”").format(name=records[0].filename)
+            done = self.tr("Deleted “{name}”").format(name=records[0].filename)
         else:
             text = self.tr("Delete %Ln media records", "", len(records))
+            done = self.tr("Deleted %Ln media records", "", len(records))
         first_row = self._model.find_row(records[0].id)
         focused = QApplication.focusWidget()
         had_focus = focused is not None and self.stack.isAncestorOf(focused)
-        command = DeleteMediaCommand(self.context, [r.id for r in records], text, self._report)
+        command = DeleteMediaCommand(
+            self.context, [r.id for r in records], text, self._report, done
+        )
         self.context.undo_stack.push(command)  # runs redo(): deletes, then media_changed
         if not command.records:
             # Nothing deleted (gone already, or an error): show what the database holds now.

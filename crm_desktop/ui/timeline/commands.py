@@ -31,6 +31,10 @@ class DeleteCommCommand(QUndoCommand):
                 "DeleteCommCommand", "Delete communication “{subject}”"
             ).format(subject=subject)
         )
+        # Shown by the window's undo bar (crm_desktop.ui.undo_bar).
+        self.undo_bar_text = QCoreApplication.translate(
+            "DeleteCommCommand", "Deleted “{subject}”"
+        ).format(subject=subject)
         self.context = context
         self.comm_id = comm_id
         self.customer_id = customer_id
@@ -53,7 +57,10 @@ class DeleteCommCommand(QUndoCommand):
             service.restore_comm(self.record)
         except Exception as exc:
             self._report(exc)
+            self.context.events.comms_changed.emit(self.customer_id)
+            return
         self.context.events.comms_changed.emit(self.customer_id)
+        self.context.events.restored.emit("communication", self.customer_id, [self.comm_id])
 
     def _report(self, exc: Exception) -> None:
         # The panel may be gone by the time Ctrl+Z reaches an old command.
