@@ -40,6 +40,7 @@ from crm_desktop.ui.application import (
 from crm_desktop.ui.database_choice import DatabaseChooser
 from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.prompts import Prompts
+from crm_desktop.ui.welcome import is_first_start, welcome
 
 # Public names of the command line's module, kept where office scripts and tests find them
 # (they live in crm_desktop.ui.application, below the self-test and the commands).
@@ -50,6 +51,8 @@ log = logging.getLogger("crm_desktop.app")
 # For the benchmarks (tests/benchmarks), which time whole processes up to the window shown:
 # with this set, the app paints its window (first customer chosen), prints "shown" and quits.
 EXIT_AFTER_SHOWN = "CRM_DESKTOP_EXIT_AFTER_SHOWN"
+# Set (tests do): a first start does not show the welcome dialog (--welcome still does).
+NO_WELCOME = "CRM_DESKTOP_NO_WELCOME"
 DAILY_BACKUP_DELAY_MS = 3000
 SCREENSHOT_SIZE = QSize(1400, 860)
 MIN_WINDOW_SIZE = QSize(640, 400)
@@ -112,6 +115,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         metavar="FILE",
         type=Path,
         help="back the database file up to a new FILE (never overwritten), check it, and exit",
+    )
+    parser.add_argument(
+        "--welcome",
+        action="store_true",
+        help="ask for your name and the Nextcloud sync folder, as at the first start",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     args = parser.parse_args(argv)
@@ -290,6 +298,9 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(args.window_size)
     window.show()
     QTimer.singleShot(0, window.select_first_customer)
+    quiet = any(os.environ.get(name) for name in (EXIT_AFTER_SHOWN, NO_WELCOME))
+    if args.welcome or (is_first_start(settings) and not quiet):
+        QTimer.singleShot(0, lambda: welcome(window.context, window))
     if os.environ.get(EXIT_AFTER_SHOWN):
         QTimer.singleShot(0, lambda: exit_when_shown(window))
     elif window.context.location.path != paths.demo_db_path():

@@ -79,6 +79,8 @@ class Settings:
     # The language of the app's words: "" follows the system, else "de", "en", … (applied
     # at the next start: crm_desktop.ui.application.install_translations).
     language = _Setting("ui/language", "", _text)
+    # The first start's welcome (crm_desktop.ui.welcome) was shown: saved or skipped.
+    welcomed = _Setting("ui/welcomed", False, _flag)
     # Daily backups of the open database file (crm_desktop/ui/backups): on or off, where
     # ("" = the default folder, backups_folder()), and how many to keep.
     backup_daily = _Setting("backup/daily", True, _flag)
@@ -101,6 +103,11 @@ class Settings:
             path = paths.config_dir() / "settings.ini"
             qsettings = QSettings(str(path), QSettings.Format.IniFormat)
         self.qsettings = qsettings
+
+    @property
+    def has_user_name(self) -> bool:
+        """Whether the user gave a name (else user_name is the account's name)."""
+        return bool(self.qsettings.contains("user/name") and self.user_name)
 
     def remember_database(self, path: Path | str | DatabaseLocation) -> None:
         """Make ``path`` the database to open next time, at the top of the recent files.

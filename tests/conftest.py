@@ -74,6 +74,8 @@ def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         folder = home / name.lower()
         folder.mkdir(parents=True)
         monkeypatch.setenv(name, str(folder))
+    # A fresh config folder is a first start: the welcome dialog is for people, not tests.
+    monkeypatch.setenv("CRM_DESKTOP_NO_WELCOME", "1")
     return home
 
 

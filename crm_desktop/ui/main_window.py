@@ -318,9 +318,11 @@ class MainWindow(QMainWindow):
         if reason:
             notes.insert(
                 0,
-                self.tr("Read-only: {reason}. You can look things up but not change them.").format(
-                    reason=reason
-                ),
+                self.tr(
+                    "Read-only: {reason}. You can look things up but not change them. To "
+                    "change them, ask for write access to {folder}, or copy the file to a "
+                    "folder of your own and open the copy (File ▸ Open database…)."
+                ).format(reason=reason, folder=self._folder_name()),
             )
         if self._offline_reason:
             notes.insert(
@@ -335,6 +337,10 @@ class MainWindow(QMainWindow):
         self.banner.style().polish(self.banner)
         self.banner.setText("\n".join(notes))
         self.banner.setVisible(bool(notes))
+
+    def _folder_name(self) -> str:
+        path = self.context.location.path
+        return _home_abbreviated(path.parent) if path is not None else str(self.context.location)
 
     @property
     def offline(self) -> bool:

@@ -1410,8 +1410,8 @@ crm-desktop --check --db {path}</translation>
         <translation>Das ist die Demodatenbank mit erfundenen Kunden zum Ausprobieren. Für Ihre eigenen Kunden öffnen Sie Ihre Datenbank (Datei ▸ Zuletzt geöffnet) oder starten CRM Desktop ohne --demo.</translation>
     </message>
     <message>
-        <source>Read-only: {reason}. You can look things up but not change them.</source>
-        <translation>Schreibgeschützt: {reason}. Sie können nachschlagen, aber nichts ändern.</translation>
+        <source>Read-only: {reason}. You can look things up but not change them. To change them, ask for write access to {folder}, or copy the file to a folder of your own and open the copy (File ▸ Open database…).</source>
+        <translation>Schreibgeschützt: {reason}. Sie können nachschlagen, aber nichts ändern. Um etwas zu ändern, bitten Sie um Schreibrechte für {folder}, oder kopieren Sie die Datei in einen eigenen Ordner und öffnen Sie die Kopie (Datei ▸ Datenbank öffnen…).</translation>
     </message>
     <message>
         <source>Offline: {reason} The app keeps trying and reconnects by itself; what you type in a dialog stays there until it can be saved.</source>
@@ -2541,6 +2541,10 @@ crm-desktop --check --db {path}</translation>
         <translation>Kommunikation durchsuchen</translation>
     </message>
     <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
         <source>Communications</source>
         <translation>Kommunikation</translation>
     </message>
@@ -2560,6 +2564,25 @@ crm-desktop --check --db {path}</translation>
         <translation>Nichts passt zu den Filtern</translation>
     </message>
     <message>
+        <source>Shown types: {names}</source>
+        <translation>Gezeigte Arten: {names}</translation>
+    </message>
+    <message>
+        <source>Shown directions: {names}</source>
+        <translation>Gezeigte Richtungen: {names}</translation>
+    </message>
+    <message>
+        <source>Text: “{text}”</source>
+        <translation>Text: „{text}“</translation>
+    </message>
+    <message numerus="yes">
+        <source>The filters hide %Ln communications.</source>
+        <translation>
+            <numerusform>Die Filter blenden %Ln Eintrag aus.</numerusform>
+            <numerusform>Die Filter blenden %Ln Einträge aus.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>No communications yet: press Ctrl+N to log one, or drop e-mails and WhatsApp chats here</source>
         <translation>Noch keine Kommunikation: Strg+N erfasst eine, oder legen Sie E-Mails und WhatsApp-Chats hier ab</translation>
     </message>
@@ -2577,6 +2600,65 @@ crm-desktop --check --db {path}</translation>
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to CRM Desktop</source>
+        <translation>Willkommen bei CRM Desktop</translation>
+    </message>
+    <message>
+        <source>Two things make the app yours. Both can be changed at any time under File ▸ Settings.</source>
+        <translation>Zwei Angaben machen die App zu Ihrer. Beide können Sie jederzeit unter Datei ▸ Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>e.g. Anna Schmidt</source>
+        <translation>z. B. Anna Schmidt</translation>
+    </message>
+    <message>
+        <source>Written with every entry and file you record (“logged by”).</source>
+        <translation>Steht bei jedem Eintrag und jeder Datei, die Sie erfassen („erfasst von“).</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ihr &amp;Name:</translation>
+    </message>
+    <message>
+        <source>The folder the Nextcloud client syncs</source>
+        <translation>Der Ordner, den der Nextcloud-Client synchronisiert</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Nextcloud &amp;sync folder:</source>
+        <translation>Nextcloud-&amp;Sync-Ordner:</translation>
+    </message>
+    <message>
+        <source>Customers&apos; files open from there. Without it the app still records files, but cannot open them.</source>
+        <translation>Von dort öffnen sich die Dateien der Kunden. Ohne ihn erfasst die App Dateien trotzdem, kann sie aber nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Loslegen</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Später</translation>
+    </message>
+    <message>
+        <source>Nextcloud sync folder</source>
+        <translation>Nextcloud-Sync-Ordner</translation>
+    </message>
+    <message>
+        <source>Please enter your name, or choose Later.</source>
+        <translation>Bitte geben Sie Ihren Namen ein, oder wählen Sie „Später“.</translation>
+    </message>
+    <message>
+        <source>This folder does not exist.</source>
+        <translation>Diesen Ordner gibt es nicht.</translation>
     </message>
 </context>
 <context>

@@ -204,5 +204,12 @@
             <numerusform>%Ln communications</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The filters hide %Ln communications.</source>
+        <translation>
+            <numerusform>The filters hide %Ln communication.</numerusform>
+            <numerusform>The filters hide %Ln communications.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

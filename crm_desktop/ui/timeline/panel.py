@@ -207,10 +207,18 @@ class TimelinePanel(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setProperty("role", "empty")
+        # A filtered timeline with nothing to show says which filters hide entries, and
+        # offers to clear them.
+        self.clear_filters_button = QPushButton(self.tr("Clear filters"), page)
+        self.clear_filters_button.setObjectName("clearTimelineFilters")
+        self.clear_filters_button.setIcon(icons.icon("filter"))
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.clear_filters_button.hide()
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         layout.addWidget(picture)
         layout.addWidget(self.empty)
+        layout.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         return page
 
@@ -407,6 +415,7 @@ class TimelinePanel(QWidget):
             self.stack.setCurrentWidget(self._view)
         else:
             self.empty.setText(self._empty_text())
+            self.clear_filters_button.setVisible(has_customer and self._filtered())
             self.stack.setCurrentWidget(self.empty_page)
         self.log_action.setEnabled(has_customer and self.context.writable)
         self.filters.setEnabled(has_customer)
@@ -419,13 +428,37 @@ class TimelinePanel(QWidget):
     def _empty_text(self) -> str:
         if self._model.customer_id is None:
             return self.tr("Choose a customer on the left")
-        filters = self._model.filter
-        if filters.types or filters.directions or filters.text:
-            return self.tr("Nothing matches the filters")
+        if self._filtered():
+            return self._filtered_text()
         return self.tr(
             "No communications yet: press Ctrl+N to log one, or drop e-mails and WhatsApp "
             "chats here"
         )
+
+    def _filtered(self) -> bool:
+        filters = self._model.filter
+        return bool(filters.types or filters.directions or filters.text)
+
+    def _filtered_text(self) -> str:
+        """Which filters hide entries, one whole phrase each, and how many they hide."""
+        filters = self._model.filter
+        lines = [self.tr("Nothing matches the filters")]
+        if filters.types:
+            names = ", ".join(type_label(t) for t in TYPES if t in filters.types)
+            lines.append(self.tr("Shown types: {names}").format(names=names))
+        if filters.directions:
+            names = ", ".join(direction_label(d) for d in DIRECTIONS if d in filters.directions)
+            lines.append(self.tr("Shown directions: {names}").format(names=names))
+        if filters.text:
+            lines.append(self.tr("Text: “{text}”").format(text=filters.text))
+        customer_id = self._model.customer_id
+        try:
+            hidden = service.count_comms(customer_id) if customer_id else 0
+        except Exception:  # offline: the failed page already said why
+            hidden = 0
+        if hidden:
+            lines.append(self.tr("The filters hide %Ln communications.", "", hidden))
+        return "\n".join(lines)
 
     def _show_count(self) -> None:
         self._count_timer.stop()

@@ -123,7 +123,7 @@ def test_the_toggle_buttons_filter_by_type_and_direction(qtbot, panel, entries, 
     qtbot.mouseClick(email, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(call, Qt.MouseButton.LeftButton)
     assert shown(panel) == []
-    assert empty_text(panel) == "Nothing matches the filters"
+    assert empty_text(panel).startswith("Nothing matches the filters")
     # None checked means all.
     for name in ("typeFilter_sms", "directionFilter_outbound"):
         qtbot.mouseClick(panel.findChild(QToolButton, name), Qt.MouseButton.LeftButton)
@@ -138,7 +138,7 @@ def test_typing_in_the_search_filters_after_a_pause(qtbot, panel, entries, custo
     qtbot.waitUntil(lambda: shown(panel) == ["Question about the roof"])
     search.clear()
     qtbot.keyClicks(search, "zzz")
-    qtbot.waitUntil(lambda: empty_text(panel) == "Nothing matches the filters")
+    qtbot.waitUntil(lambda: (empty_text(panel) or "").startswith("Nothing matches the filters"))
 
 
 def test_del_deletes_the_selected_entry_and_undo_restores_it_byte_for_byte(
