@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.customer_splitter.addWidget(self.card)
         self.customer_splitter.addWidget(self.media)
         self.customer_splitter.setStretchFactor(1, 1)
+        self.customers.add_context_actions(*self.card.context_actions())
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)

@@ -519,6 +519,22 @@ Halten Sie das Web-Backend an, bevor Sie wiederherstellen: Solange es läuft, sc
         <translation>E-Mail-Adresse kopieren</translation>
     </message>
     <message>
+        <source>Open Nextcloud &amp;folder</source>
+        <translation>Nextcloud-&amp;Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Write an e-mail</source>
+        <translation>E-Mail &amp;schreiben</translation>
+    </message>
+    <message>
+        <source>C&amp;all</source>
+        <translation>&amp;Anrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy contact details</source>
+        <translation>Kontaktdaten &amp;kopieren</translation>
+    </message>
+    <message>
         <source>Choose a customer to see their details here.</source>
         <translation>Wählen Sie einen Kunden, um hier seine Angaben zu sehen.</translation>
     </message>
@@ -1154,6 +1170,17 @@ crm-desktop --check --db {path}</translation>
     <message>
         <source>Dropped files</source>
         <translation>Abgelegte Dateien</translation>
+    </message>
+</context>
+<context>
+    <name>EntryText</name>
+    <message>
+        <source>{type}, {direction}, {time}</source>
+        <translation>{type}, {direction}, {time}</translation>
+    </message>
+    <message>
+        <source>{about}, logged by {name}</source>
+        <translation>{about}, erfasst von {name}</translation>
     </message>
 </context>
 <context>
@@ -2519,6 +2546,14 @@ crm-desktop --check --db {path}</translation>
     <message>
         <source>Delete the selected entry (Ctrl+Z undoes it)</source>
         <translation>Den gewählten Eintrag löschen (Strg+Z macht es rückgängig)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>Text &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected entry as text</source>
+        <translation>Den gewählten Eintrag als Text kopieren</translation>
     </message>
     <message>
         <source>Log communication</source>

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from crm_desktop.app import create_main_window
@@ -22,7 +23,9 @@ def window(qtbot, qapp, tmp_path: Path):
     path = tmp_path / "office.sqlite3"
     backend.create_schema(path)
     with backend.connect(path) as connection:
-        acme = backend.insert_customer(connection, "ACME GmbH", email="info@acme.example")
+        acme = backend.insert_customer(
+            connection, "ACME GmbH", email="info@acme.example", nextcloud_folder="/CRM/ACME"
+        )
         backend.insert_comm(connection, acme, subject="Offer sent", type="email")
         backend.insert_customer(connection, "Beta AG", phone="+49 30 1", notes=NOTES)
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
@@ -93,3 +96,41 @@ def test_typing_a_search_that_still_matches_never_blanks_the_timeline(qtbot, win
     qtbot.keyClick(search, Qt.Key.Key_Escape)
     assert search.text() == "" and window.customers.model.rowCount() == 2
     assert window.card.name.text() == "ACME GmbH" and timeline.rowCount() == 1
+
+
+def test_the_customer_lists_context_menu_opens_edits_deletes_copies(qtbot, window):
+    view = window.customers.view
+    rect = view.visualRect(view.model().index(1, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.RightButton, pos=rect.center())
+    assert window.card.name.text() == "Beta AG"  # the right click chose the row
+    view.selectRow(0)
+    # What the menu shows (built by context_actions(): offscreen Qt shows no popups).
+    assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    shown = [a for a in window.customers.context_actions() if a is not None and a.isEnabled()]
+    assert [a.text() for a in shown] == [
+        "Open Nextcloud &folder",
+        "&Write an e-mail",
+        "&Edit customer…",
+        "&Delete customer…",
+        "&Copy contact details",
+        "&New customer…",
+    ]
+    next(a for a in shown if a.text() == "&Copy contact details").trigger()
+    assert QGuiApplication.clipboard().text() == "ACME GmbH\ninfo@acme.example"
+
+
+def test_ctrl_c_in_the_timeline_copies_the_whole_entry(qtbot, window):
+    window.customers.select_first()
+    view = window.timeline.view
+    qtbot.waitUntil(lambda: view.model().rowCount() == 1)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert [a.text() for a in view.actions() if not a.isSeparator()] == [
+        "&Log communication…",
+        "&Edit communication…",
+        "&Copy text",
+        "&Delete communication",
+    ]
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert lines[0] == "Offer sent" and lines[1].startswith("E-mail, Inbound, ")

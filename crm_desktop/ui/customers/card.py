@@ -182,6 +182,18 @@ class CustomerCard(QScrollArea):
         self.notes_toggle.setAutoRaise(True)
         self.notes_toggle.clicked.connect(self.toggle_notes)
 
+        # The same, for the customer list's context menu (the window adds them there).
+        self.open_folder_action = QAction(
+            icons.icon("open"), self.tr("Open Nextcloud &folder"), self
+        )
+        self.open_folder_action.triggered.connect(self.open_folder)
+        self.email_action = QAction(icons.icon("email"), self.tr("&Write an e-mail"), self)
+        self.email_action.triggered.connect(self.write_email)
+        self.call_action = QAction(icons.icon("phone"), self.tr("C&all"), self)
+        self.call_action.triggered.connect(self.call)
+        self.copy_action = QAction(icons.icon("copy"), self.tr("&Copy contact details"), self)
+        self.copy_action.triggered.connect(self.copy_details)
+
         self.empty = QLabel(self.tr("Choose a customer to see their details here."), self)
         self.empty.setObjectName("cardEmpty")
         self.empty.setProperty("role", "empty")
@@ -294,6 +306,10 @@ class CustomerCard(QScrollArea):
         self.details.setVisible(customer is not None)
         self.empty.setVisible(customer is None)
         self.edit_action.setEnabled(customer is not None and self.context.writable)
+        self.open_folder_action.setEnabled(bool(customer and customer.nextcloud_folder))
+        self.email_action.setEnabled(bool(customer and customer.email))
+        self.call_action.setEnabled(bool(customer and customer.phone))
+        self.copy_action.setEnabled(customer is not None)
         if customer is None:
             return
         self.name.setText(customer.name)
@@ -422,6 +438,28 @@ class CustomerCard(QScrollArea):
                 self.tr("Nothing could open this"),
                 self.tr("No application on this computer opens {what}.").format(what=what),
             )
+
+    def details_text(self) -> str:
+        """The customer's name and how to reach them, as lines to paste into a letter or a
+        message."""
+        customer = self.customer
+        if customer is None:
+            return ""
+        parts = (
+            customer.name,
+            customer.organization,
+            customer.address,
+            customer.phone,
+            customer.email,
+        )
+        return "\n".join(part for part in parts if part)
+
+    def copy_details(self) -> None:
+        self._copy(self.details_text())
+
+    def context_actions(self) -> tuple[list[QAction], list[QAction]]:
+        """What the customer list's context menu offers from the card: (open, copy)."""
+        return [self.open_folder_action, self.email_action, self.call_action], [self.copy_action]
 
     def _copy(self, text: str) -> None:
         if text:

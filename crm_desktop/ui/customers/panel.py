@@ -5,13 +5,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -111,6 +121,11 @@ class CustomerPanel(QWidget):
         for action in (self.edit_action, self.delete_action):
             self.view.addAction(action)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # A right click chooses the row (as any click does), then offers what acts on it.
+        self._open_actions: list[QAction] = []
+        self._copy_actions: list[QAction] = []
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_context_menu)
 
         toolbar = QHBoxLayout()
         toolbar.setSpacing(4)
@@ -151,6 +166,33 @@ class CustomerPanel(QWidget):
 
     def actions(self) -> list[QAction]:
         return [self.new_action, self.edit_action, self.delete_action]
+
+    def add_context_actions(self, open_: list[QAction], copy: list[QAction]) -> None:
+        """Actions of others (the customer card's) for the context menu: open, then copy."""
+        self._open_actions, self._copy_actions = list(open_), list(copy)
+
+    def context_actions(self) -> list[QAction | None]:
+        """The context menu of a customer, top to bottom (None: a separator)."""
+        return [
+            *self._open_actions,
+            None,
+            self.edit_action,
+            self.delete_action,
+            None,
+            *self._copy_actions,
+            None,
+            self.new_action,
+        ]
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for action in self.context_actions():
+            if action is None:
+                menu.addSeparator()
+            elif action.isEnabled() or action in (self.edit_action, self.delete_action):
+                menu.addAction(action)
+        menu.popup(self.view.viewport().mapToGlobal(position))
 
     # --- selection ------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -30,6 +30,7 @@ from crm_desktop.ui.forms import MARGIN, SPACING
 from crm_desktop.ui.labels import entry_heading
 from crm_desktop.ui.timeline.commands import DeleteCommCommand
 from crm_desktop.ui.timeline.composer import CommDialog
+from crm_desktop.ui.timeline.copying import entry_text
 from crm_desktop.ui.timeline.delegate import TimelineDelegate
 from crm_desktop.ui.timeline.labels import DIRECTIONS, TYPES, direction_label, type_label
 from crm_desktop.ui.timeline.model import TimelineModel
@@ -114,6 +115,13 @@ class TimelinePanel(QWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.setStatusTip(self.tr("Delete the selected entry (Ctrl+Z undoes it)"))
         self.delete_action.triggered.connect(self.delete_selected)
+
+        self.copy_action = QAction(icons.icon("copy"), self.tr("&Copy text"), self)
+        self.copy_action.setObjectName("copyCommAction")
+        self.copy_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.copy_action.setStatusTip(self.tr("Copy the selected entry as text"))
+        self.copy_action.triggered.connect(self.copy_selected)
 
     def _build_header(self) -> QHBoxLayout:
         self.title = ElidedLabel(parent=self)  # a long name never pushes the splitter
@@ -241,7 +249,9 @@ class TimelinePanel(QWidget):
         separator = QAction(view)
         separator.setSeparator(True)
         # The view's actions are its context menu too: log, then what acts on the entry.
-        view.addActions([self.log_action, separator, self.edit_action, self.delete_action])
+        view.addActions(
+            [self.log_action, separator, self.edit_action, self.copy_action, self.delete_action]
+        )
         view.doubleClicked.connect(self._double_clicked)
         view.selectionModel().selectionChanged.connect(self._update_actions)
         view.selectionModel().currentChanged.connect(self._select_current)
@@ -271,7 +281,7 @@ class TimelinePanel(QWidget):
         return self._customer_name
 
     def actions(self) -> list[QAction]:
-        return [self.log_action, self.edit_action, self.delete_action]
+        return [self.log_action, self.edit_action, self.copy_action, self.delete_action]
 
     def set_customer(self, customer_id: str | None, name: str = "") -> None:
         """Show a customer's timeline; the same customer again keeps selection and scroll."""
@@ -354,6 +364,18 @@ class TimelinePanel(QWidget):
         dialog = CommDialog.for_edit(self.context, comm, self)
         self._open(dialog)
         return dialog
+
+    def copy_selected(self) -> None:
+        """Put the selected entry on the clipboard as text, its whole body."""
+        entry = self.current_entry()
+        if entry is None:
+            return
+        try:
+            comm = service.get_comm(entry.id)
+        except Exception as exc:
+            self._report(exc)
+            return
+        QGuiApplication.clipboard().setText(entry_text(comm))
 
     def delete_selected(self) -> None:
         entry = self.current_entry()
@@ -484,6 +506,7 @@ class TimelinePanel(QWidget):
         has_entry = self.current_entry() is not None
         self.edit_action.setEnabled(has_entry and self.context.writable)
         self.delete_action.setEnabled(has_entry and self.context.writable)
+        self.copy_action.setEnabled(has_entry)
 
     def _page_failed(self, exc: BaseException) -> None:
         self._load_failed = True

@@ -67,7 +67,12 @@ def test_the_panel_names_its_parts(panel):
         assert panel.findChild(QToolButton, f"typeFilter_{name}").accessibleName()
     for name in ["inbound", "outbound", "internal"]:
         assert panel.findChild(QToolButton, f"directionFilter_{name}").isCheckable()
-    assert panel.actions() == [panel.log_action, panel.edit_action, panel.delete_action]
+    assert panel.actions() == [
+        panel.log_action,
+        panel.edit_action,
+        panel.copy_action,
+        panel.delete_action,
+    ]
     assert panel.view.uniformItemSizes()
     assert panel.view.verticalScrollMode() == QListView.ScrollMode.ScrollPerPixel
     assert panel.view.selectionMode() == QListView.SelectionMode.SingleSelection
