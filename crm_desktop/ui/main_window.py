@@ -30,6 +30,7 @@ from crm_desktop.ui.database_choice import DatabaseChooser
 from crm_desktop.ui.dialogs.settings import SettingsDialog
 from crm_desktop.ui.dossier.actions import DossierActions
 from crm_desktop.ui.indexes import IndexBuilder
+from crm_desktop.ui.layout_state import keep_splitter
 from crm_desktop.ui.live_refresh import DatabaseWatcher
 from crm_desktop.ui.media.panel import MediaPanel
 from crm_desktop.ui.reading import ReadingPane, timeline_splitter
@@ -71,6 +72,10 @@ class MainWindow(QMainWindow):
         self.customer_splitter.addWidget(self.card)
         self.customer_splitter.addWidget(self.media)
         self.customer_splitter.setStretchFactor(1, 1)
+        self.card.place_in(
+            self.customer_splitter,
+            keep_splitter(self.customer_splitter, context.settings, "MainWindow/customerSplitter"),
+        )
         self.customers.add_context_actions(*self.card.context_actions())
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")

@@ -134,3 +134,20 @@ def test_ctrl_c_in_the_timeline_copies_the_whole_entry(qtbot, window):
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     lines = QGuiApplication.clipboard().text().splitlines()
     assert lines[0] == "Offer sent" and lines[1].startswith("E-mail, Inbound, ")
+
+
+def test_a_card_height_the_person_chose_is_kept_and_remembered(qtbot, window):
+    column = window.findChild(QSplitter, "customerSplitter")
+    window.customers.select_first()
+    natural = column.sizes()[0]
+    handle = column.handle(1)
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=QPoint(20, 2))
+    qtbot.mouseMove(handle, pos=QPoint(20, 62))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=QPoint(20, 62))
+    chosen = column.sizes()[0]
+    assert chosen > natural and window.card.user_sized
+    window.customers.view.setFocus()
+    qtbot.keyClick(window.customers.view, Qt.Key.Key_Down)  # another customer: same height
+    assert window.card.name.text() == "Beta AG" and column.sizes()[0] == chosen
+    settings = window.context.settings
+    qtbot.waitUntil(lambda: settings.state("MainWindow/customerSplitter") is not None)

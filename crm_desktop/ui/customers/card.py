@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -129,6 +129,9 @@ class CustomerCard(QScrollArea):
         self.body.setObjectName("customerCardBody")
         self.customer: CustomerInDB | None = None
         self._notes_open = False
+        self.user_sized = False
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self.fit_height)
 
         self.name = QLabel(self)
         self.name.setObjectName("cardName")
@@ -356,7 +359,7 @@ class CustomerCard(QScrollArea):
         self._notes_open = not self._notes_open
         self._show_notes()
         self.details.updateGeometry()
-        self.fit_height()
+        self.fit_height(asked=True)
 
     def wanted_height(self) -> int:
         """The card's natural height at its width (the notes wrap)."""
@@ -370,11 +373,14 @@ class CustomerCard(QScrollArea):
             height = inner.sizeHint().height()
         return height + margins.top() + margins.bottom()
 
-    def fit_height(self) -> None:
+    def fit_height(self, *, asked: bool = False) -> None:
         """In a splitter (the window's right column): take the natural height, and leave
-        the panel below at least half of the column."""
+        the panel below at least half of the column. Once the person has moved the
+        splitter's handle, only when ``asked`` (More / Less)."""
         splitter = self.parentWidget()
         if not isinstance(splitter, QSplitter) or not splitter.isVisible():
+            return
+        if self.user_sized and not asked:
             return
         sizes = splitter.sizes()
         index = splitter.indexOf(self)
@@ -385,10 +391,21 @@ class CustomerCard(QScrollArea):
         sizes[index], sizes[1 - index] = mine, total - mine
         splitter.setSizes(sizes)
 
+    def place_in(self, splitter: QSplitter, user_sized: bool) -> None:
+        """The card is the top of ``splitter``; a height the person chose (``user_sized``,
+        e.g. restored from the settings, or a drag of the handle) is kept."""
+        self.user_sized = user_sized
+        splitter.splitterMoved.connect(self._handle_moved)
+
+    def _handle_moved(self) -> None:
+        self.user_sized = True
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._show_notes()
+            # The notes wrap anew: the natural height follows (after this layout pass).
+            self._fit_timer.start()
 
     # --- the folder -----------------------------------------------------------------------
 
