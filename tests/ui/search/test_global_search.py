@@ -320,3 +320,30 @@ def test_a_file_far_down_a_long_media_list_is_selected(qtbot, db_file, tmp_path)
     finally:
         window.close()
         close_db()
+
+
+def test_the_same_on_a_file_and_on_an_office_server(qtbot, any_db, tmp_path):
+    """The search runs on the worker's own connection: on a server as on a file."""
+    customer = service.create_customer({"name": "Zimmerei Ökobau"}).id
+    service.create_comm(
+        {
+            "customer_id": customer,
+            "type": "call",
+            "direction": "inbound",
+            "subject": "Dachstuhl prüfen",
+            "occurred_at": "2026-03-01T09:00:00",
+        }
+    )
+    close_db()
+    window = open_window(qtbot, any_db, tmp_path)
+    try:
+        view = type_search(qtbot, window, "okob")
+        assert shown(view) == ["Customers (1)", "Zimmerei Ökobau"]
+        view = type_search(qtbot, window, "dachst pruf")  # over the words Ctrl+K selected
+        assert shown(view) == ["Communications (1)", "Dachstuhl prüfen"]
+        qtbot.keyClick(field(window), Qt.Key.Key_Return)
+        assert window.customers.current_id == customer
+        assert window.timeline.current_entry().subject == "Dachstuhl prüfen"
+    finally:
+        window.close()
+        close_db()
