@@ -76,8 +76,14 @@ def restore_all_or_nothing(
         raise
 
 
+_PLAIN = (str, int, float, type(None))
+
+
 def _insert_exact(table: type[BaseTable], rows: list[dict[str, Any]]) -> None:
-    table.insert_many(rows).execute()
+    if all(type(value) in _PLAIN for row in rows for value in row.values()):
+        _insert(table, rows)  # plain values (nearly always): the SQL made once, fast
+    else:
+        table.insert_many(rows).execute()  # a value kept as bytes: peewee writes it as read
 
 
 _inserts: dict[tuple[type[BaseTable], tuple[str, ...]], PreparedInsert] = {}

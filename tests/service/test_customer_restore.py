@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from crm_desktop import service
@@ -70,3 +72,29 @@ def test_a_restore_that_fails_leaves_nothing_half_written(db_path, customer):
     with pytest.raises(Exception):  # noqa: B017 (the engine's own integrity error)
         service.restore_customer(records)
     assert everything(db_path) == before
+
+
+def test_bytes_that_are_not_text_come_back_as_they_were(db_path, customer):
+    if not isinstance(db_path, Path):
+        pytest.skip("bytes that are not UTF-8 are a SQLite file's (another program wrote them)")
+    with backend.connect(db_path) as connection:
+        connection.execute(
+            "INSERT INTO crm_comms_log (id, customer_id, type, direction, subject, body, "
+            "attachments, occurred_at, created_at) VALUES ('bad', ?, 'email', 'inbound', ?, "
+            "CAST(? AS TEXT), '[]', '2026-11-02T10:00:00', '2026-11-02T10:00:00')",
+            (customer, b"\xffRe: offer", b"Gr\xfc\xdfe aus K\xf6ln"),
+        )
+    service.create_comm(
+        {"customer_id": customer, "type": "note", "direction": "internal", "body": "plain"}
+    )
+
+    def raw() -> list[tuple[object, ...]]:
+        with backend.connect(db_path) as connection:
+            return connection.execute(
+                "SELECT id, CAST(subject AS BLOB), typeof(subject), CAST(body AS BLOB), "
+                "typeof(body) FROM crm_comms_log ORDER BY id"
+            ).fetchall()
+
+    before = raw()
+    service.restore_customer(service.take_customer(customer))
+    assert raw() == before

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
@@ -47,11 +47,16 @@ class DeleteCustomerCommand(QUndoCommand):
     def undo(self) -> None:
         if self.records is None:
             return
+        # A customer with thousands of entries takes a second or two to put back (in short
+        # slices, so that the backend's writes get their turns): the pointer says so.
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             service.restore_customer(self.records)
         except Exception as exc:
+            QGuiApplication.restoreOverrideCursor()
             self._report(exc)
             return
+        QGuiApplication.restoreOverrideCursor()
         self._changed()
         self.context.events.restored.emit("customer", self.customer_id, [self.customer_id])
 
