@@ -262,3 +262,13 @@ def test_spec_ships_the_apps_catalogues_beside_qts_own(spec):
     # Qt's words in a language the app does not speak are never installed (crm_desktop.i18n).
     assert not wanted(f"{QT}/translations/qtbase_fr.qm", "/venv/x/qtbase_fr.qm", "DATA")
     assert not wanted(f"{QT}/translations/qtbase_pt_BR.qm", "/venv/x/qtbase_pt_BR.qm", "DATA")
+
+
+def test_the_package_brings_a_colour_emoji_font_and_the_bundle_none():
+    """Emoji in messages show in colour on Debian through the system's font; the bundle
+    (size budget) carries no font of its own."""
+    control = (INSTALLER / "deb" / "control.in").read_text(encoding="utf-8")
+    depends = next(line for line in control.splitlines() if line.startswith("Depends:"))
+    assert "fonts-noto-color-emoji" in depends
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    assert ".ttf" not in spec and "NotoColorEmoji" not in spec

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QMimeDatabase, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -212,22 +212,60 @@ def mime_icon(mime_type: str | None) -> QIcon:
     return _icon(mime_icon_stem(mime_type))
 
 
+# freedesktop.org's generic icon names (QMimeType.genericIconName()) -> the app's icons.
+_GENERIC_ICONS = {
+    "image-x-generic": "image",
+    "video-x-generic": "video",
+    "audio-x-generic": "music",
+    "package-x-generic": "file-archive",
+    "x-office-document": "file-text",
+    "x-office-spreadsheet": "file-spreadsheet",
+    "x-office-presentation": "presentation",
+    "text-x-script": "file-code",
+    "text-html": "file-code",
+}
+# Types whose icon says more than their generic one (or that Qt's database lacks).
+_TYPE_ICONS = {
+    "message/rfc822": "mail",
+    "application/vnd.ms-outlook": "mail",
+    "text/vcard": "user",
+    "text/csv": "file-spreadsheet",
+    "text/plain": "file-text",
+}
+# Broad types a type inherits from, for the rest (checked in this order).
+_INHERITED_ICONS = (
+    ("application/zip", "file-archive"),  # Office files too, but their generic icon came first
+    ("application/xml", "file-code"),
+    ("application/json", "file-code"),
+    ("text/plain", "file-text"),
+)
+_MIME_DB = QMimeDatabase()
+
+
+@cache
 def mime_icon_stem(mime_type: str | None) -> str:
-    mime = (mime_type or "").lower()
-    family = mime.split("/", 1)[0]
-    if family in ("image", "video", "audio"):
-        return {"image": "image", "video": "video", "audio": "music"}[family]
-    if mime == "application/pdf":
-        return "file-text"
-    if any(word in mime for word in ("spreadsheet", "excel", "csv")):
-        return "file-spreadsheet"
-    if any(word in mime for word in ("presentation", "powerpoint")):
-        return "presentation"
-    if any(word in mime for word in ("zip", "compressed", "tar", "archive", "7z", "rar")):
-        return "file-archive"
-    if family == "text" or any(word in mime for word in ("word", "document", "rtf")):
-        return "file-text"
-    return "file"
+    """The icon for a MIME type, found the way file managers do: the type's canonical
+    name (aliases such as application/x-pdf resolved), its generic icon (an archive, an
+    office document, code), the types it inherits from, then its family (image/...)."""
+    name = (mime_type or "").strip().lower()
+    if not name:
+        return "file"
+    mime = _MIME_DB.mimeTypeForName(name)
+    canonical = mime.name() if mime.isValid() else name
+    for key in (name, canonical):
+        if key in _TYPE_ICONS:
+            return _TYPE_ICONS[key]
+    if mime.isValid():
+        generic = _GENERIC_ICONS.get(mime.genericIconName())
+        if generic is not None:
+            return generic
+        for parent, stem in _INHERITED_ICONS:
+            if mime.inherits(parent):
+                return stem
+    family = canonical.split("/", 1)[0]
+    return {"image": "image", "video": "video", "audio": "music", "text": "file-text"}.get(
+        family, "file"
+    )
 
 
 def app_icon() -> QIcon:
@@ -255,5 +293,7 @@ def all_stems() -> set[str]:
         "file-spreadsheet",
         "presentation",
         "file-archive",
+        "file-code",
+        "mail",
         "app",
     }

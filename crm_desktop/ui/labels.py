@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QMimeDatabase
+from PySide6.QtCore import QCoreApplication, QLocale, QMimeDatabase
 
 from crm_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from crm_desktop.models import CommDirection, CommType
@@ -106,3 +106,13 @@ def entry_heading(subject: str | None, body: str | None, comm_type: str | None) 
     """What an entry is called in a list or a heading: its subject; an SMS, a chat message
     or a call without one by its first line; an entry with no words at all by its type."""
     return (subject or "").strip() or first_line(body) or type_label(comm_type)
+
+
+def file_size(size: int) -> str:
+    """A file's size as people read it: "709 kB", "2.4 MB" ("2,4 MB" in German), in the
+    units of file managers and mail programs (1 kB = 1024 bytes), never "KiB"."""
+    locale = QLocale()
+    precision = 0 if size < 1024 * 1024 else 1
+    return locale.formattedDataSize(
+        size, precision, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+    )

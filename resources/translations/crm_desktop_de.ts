@@ -1157,8 +1157,10 @@ crm-desktop --check --db {path}</translation>
         <translation>Neu</translation>
     </message>
     <message>
-        <source>From: {source}</source>
-        <translation>Von: {source}</translation>
+        <source>{name}
+From: {source}</source>
+        <translation>{name}
+Herkunft: {source}</translation>
     </message>
     <message>
         <source>This customer already has a record of {path}.</source>
@@ -1620,6 +1622,10 @@ crm-desktop --check --db {path}</translation>
     <message>
         <source>Copying into the Nextcloud folder… {done} of {total} files</source>
         <translation>Kopieren in den Nextcloud-Ordner… {done} von {total} Dateien</translation>
+    </message>
+    <message>
+        <source>{name}: {status}</source>
+        <translation>{name}: {status}</translation>
     </message>
     <message>
         <source>Cancelled: nothing was recorded and no file was copied.</source>

@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -124,6 +125,15 @@ class MediaDropDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setObjectName("mediaDropSummary")
         self.table = DropTable(self.model, self)
+        # The chosen row's fate in full: a reason is a sentence, the status column a glimpse.
+        self.reason = QLabel(self)
+        self.reason.setObjectName("mediaDropReason")
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.table.selectionModel().currentChanged.connect(self._show_reason)
+        self.model.dataChanged.connect(self._show_reason)
+        self.model.modelReset.connect(self._show_reason)
         try:
             tags, order_ids = service.known_tags(), service.known_order_ids()
         except Exception:  # completion is a help, not a need
@@ -176,6 +186,7 @@ class MediaDropDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.reason)
         layout.addWidget(shared)
         layout.addLayout(progress_row)
         layout.addLayout(bottom)
@@ -311,6 +322,15 @@ class MediaDropDialog(QDialog):
             self._focus_first_row()
         elif self._stage == Stage.saving:
             self._saved(result)
+
+    def _show_reason(self, *_args: object) -> None:
+        row = self.model.row_of(self.table.currentIndex())
+        if row is None:
+            self.reason.clear()
+            return
+        self.reason.setText(
+            self.tr("{name}: {status}").format(name=row.filename, status=self.model.status(row))
+        )
 
     def _focus_first_row(self) -> None:
         """Keyboard users start on the first file that can be recorded (nothing selected)."""

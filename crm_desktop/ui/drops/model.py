@@ -7,12 +7,10 @@ Python objects, and the view paints only the rows on screen.
 from __future__ import annotations
 
 from enum import IntEnum
-from pathlib import PurePosixPath
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -22,7 +20,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 
 from crm_desktop.ui import icons
 from crm_desktop.ui.drops.review import Duplicate, Review, ReviewRow
-from crm_desktop.ui.labels import mime_comment
+from crm_desktop.ui.labels import file_size, mime_comment
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -197,9 +195,10 @@ class DropReviewModel(QAbstractTableModel):
         if column == DropColumn.filename:
             return row.filename
         if column == DropColumn.mime_type:
-            return row.mime_type
+            # "PDF document"; the MIME type itself to edit (and in the tooltip).
+            return row.mime_type if editing else mime_comment(row.mime_type)
         if column == DropColumn.size:
-            return QLocale().formattedDataSize(row.candidate.size) if row.candidate.size else ""
+            return file_size(row.candidate.size) if row.candidate.size else ""
         if column == DropColumn.nextcloud_path:
             return row.nextcloud_path
         if column == DropColumn.status and not editing:
@@ -238,9 +237,11 @@ class DropReviewModel(QAbstractTableModel):
 
     def _tooltip(self, row: ReviewRow, column: DropColumn) -> str | None:
         if column == DropColumn.mime_type and row.mime_type:
-            return mime_comment(row.mime_type)
+            return row.mime_type
         if column == DropColumn.filename:
-            return self.tr("From: {source}").format(source=row.candidate.source)
+            return self.tr("{name}\nFrom: {source}").format(
+                name=row.filename, source=row.candidate.source
+            )
         if column == DropColumn.status:
             if row.duplicate == Duplicate.recorded:
                 return self.tr("This customer already has a record of {path}.").format(
@@ -248,7 +249,7 @@ class DropReviewModel(QAbstractTableModel):
                 )
             return self.status(row)
         if column == DropColumn.nextcloud_path and row.nextcloud_path:
-            return PurePosixPath(row.nextcloud_path).parent.as_posix()
+            return row.nextcloud_path  # whole: the column elides it in the middle
         return None
 
     def _column_changed(self, column: DropColumn) -> None:

@@ -8,6 +8,7 @@ import threading
 from PySide6.QtCore import QMimeData, Qt
 
 from crm_desktop import service
+from crm_desktop.ui import icons
 from crm_desktop.ui.drops import scanning
 from crm_desktop.ui.drops.copying import Copier
 from crm_desktop.ui.drops.dialog import Stage
@@ -338,3 +339,32 @@ def test_ctrl_enter_records_and_enter_alone_does_not(qtbot, panel, customer_id, 
     with qtbot.waitSignal(dialog.finished):
         qtbot.keyClick(dialog.fields.tags, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert [row["filename"] for row in media_rows(db_path, customer_id)] == ["a.txt"]
+
+
+def test_the_review_reads_at_a_glance_and_says_each_reason_in_full(
+    qtbot, panel, customer_id, incoming
+):
+    pdf = files.pdf(incoming / "Angebot.pdf")
+    big = incoming / "Fotos.tar.gz"
+    big.write_bytes(b"\x1f\x8b" + b"\0" * 726_000)
+    empty = incoming / "Leer.json"
+    empty.write_bytes(b"")
+    drop(panel, files.files_mime(pdf, big, empty))
+    dialog = review_dialog(qtbot, panel.drops)
+    model = dialog.table.model()
+    rows = {model.index(r, DropColumn.filename).data(): r for r in range(model.rowCount())}
+    # Types in words, sizes as file managers write them, icons of their kind.
+    assert model.index(rows["Angebot.pdf"], DropColumn.mime_type).data() == "PDF document"
+    assert model.index(rows["Fotos.tar.gz"], DropColumn.size).data() == "709 kB"
+    assert "KiB" not in model.index(rows["Angebot.pdf"], DropColumn.size).data()
+    archive = model.index(rows["Fotos.tar.gz"], DropColumn.mime_type)
+    assert archive.data() == "Tar archive (gzip-compressed)"
+    assert icons.mime_icon_stem(archive.data(Qt.ItemDataRole.EditRole)) == "file-archive"
+    # The reason of the row the keyboard is on, in full below the table.
+    dialog.table.setFocus()
+    dialog.table.setCurrentIndex(model.index(rows["Leer.json"], DropColumn.filename))
+    assert dialog.reason.isVisible() and dialog.reason.wordWrap()
+    assert dialog.reason.text() == "Leer.json: Not recorded: the file is empty"
+    dialog.table.setCurrentIndex(model.index(rows["Angebot.pdf"], DropColumn.filename))
+    assert dialog.reason.text() == "Angebot.pdf: New"
+    dialog.reject()

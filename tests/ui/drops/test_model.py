@@ -38,8 +38,10 @@ def cell(model, row: int, column: DropColumn, role=Qt.ItemDataRole.DisplayRole):
 def test_one_row_per_file_with_its_details(model):
     assert model.rowCount() == 5 and model.columnCount() == len(DropColumn)
     assert cell(model, 0, DropColumn.filename) == "front.png"
-    assert cell(model, 0, DropColumn.mime_type) == "image/png"
-    assert cell(model, 0, DropColumn.mime_type, Qt.ItemDataRole.ToolTipRole) == "PNG image"
+    # The type in words; the MIME type itself in the tooltip and to edit.
+    assert cell(model, 0, DropColumn.mime_type) == "PNG image"
+    assert cell(model, 0, DropColumn.mime_type, Qt.ItemDataRole.ToolTipRole) == "image/png"
+    assert cell(model, 0, DropColumn.mime_type, Qt.ItemDataRole.EditRole) == "image/png"
     assert cell(model, 0, DropColumn.size)  # e.g. "96 bytes", in the locale's words
     assert cell(model, 0, DropColumn.nextcloud_path) == "/CRM/ACME/front.png"
     assert [cell(model, row, DropColumn.status) for row in range(5)] == [
