@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QTableView, QWidget
 
 from crm_desktop.settings import Settings
+from crm_desktop.ui import timefmt
 from crm_desktop.ui.columns import offer_column_choice
 from crm_desktop.ui.delegates import MiddleElideDelegate
 from crm_desktop.ui.layout_state import keep_header
 from crm_desktop.ui.media.delegate import TileDelegate
 from crm_desktop.ui.media.model import MediaColumn, MediaModel
 
-HEADER_STATE = "media/header"
+# "media/columns": the file name takes the room since issue 15 (the older "media/header"
+# state had fixed widths everywhere, so it is left behind).
+HEADER_STATE = "media/columns"
 ICON_SIZE = 72
 GRID_SIZE = QSize(120, 124)
 TABLE_ICON_SIZE = QSize(20, 20)
-# The file, its type, direction, tags and date fit the panel at 1920x1080; on a 1366x768
-# laptop the file, type and direction do, and the rest scrolls.
 _COLUMN_WIDTHS = {
-    MediaColumn.filename: 180,
     MediaColumn.type: 100,
     MediaColumn.direction: 88,
     MediaColumn.tags: 104,
@@ -28,6 +29,12 @@ _COLUMN_WIDTHS = {
 }
 
 _HIDDEN_AT_FIRST = (MediaColumn.order, MediaColumn.uploaded_by)
+# The file name takes what the other columns leave, and at least this; the columns shown
+# at first are those that fit beside it, in this order (the rest: a right click on the
+# header away), so that no column is cut off: on a 1366x768 laptop the file, its type and
+# date; on a 1920x1080 screen the direction too.
+FILENAME_MIN = 180
+_FIT_ORDER = (MediaColumn.type, MediaColumn.date, MediaColumn.direction, MediaColumn.tags)
 
 
 def _common(view: QAbstractItemView, model: MediaModel) -> None:
@@ -64,12 +71,14 @@ class MediaTable(QTableView):
         self.setItemDelegateForColumn(MediaColumn.filename, MiddleElideDelegate(self))
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(MediaColumn.filename, QHeaderView.ResizeMode.Stretch)
         header.setSectionsMovable(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, width in _COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
+        header.resizeSection(MediaColumn.date, self._date_width())
         # The order and who uploaded a file are a right click on the header away: the
         # panel is narrow on a laptop, and the file, its type and direction come first.
         for column in _HIDDEN_AT_FIRST:
@@ -78,7 +87,35 @@ class MediaTable(QTableView):
         header.setSortIndicator(MediaColumn.date, Qt.SortOrder.DescendingOrder)
         self.setSortingEnabled(True)
         offer_column_choice(header)
-        keep_header(header, settings, HEADER_STATE)
+        # Without a layout of the user's, the columns are fitted to the panel when it
+        # first shows (its width is known only then).
+        self._fit_pending = not keep_header(header, settings, HEADER_STATE)
+
+    def _date_width(self) -> int:
+        metrics = self.fontMetrics()
+        sample = timefmt.short("2026-12-28T22:48:00")
+        return metrics.horizontalAdvance(sample) + 3 * metrics.averageCharWidth()
+
+    def fit_columns(self, width: int) -> None:
+        """Show the columns that fit beside the file name in ``width`` pixels, in
+        _FIT_ORDER, and hide the others (the user can show them on the header)."""
+        header = self.horizontalHeader()
+        room = width - FILENAME_MIN
+        for column in _FIT_ORDER:
+            size = header.sectionSize(column) or _COLUMN_WIDTHS.get(column, 100)
+            if column == MediaColumn.date:
+                size = self._date_width()
+            fits = size <= room
+            header.setSectionHidden(column, not fits)
+            if fits:
+                header.resizeSection(column, size)
+                room -= size
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_pending:
+            self._fit_pending = False
+            self.fit_columns(self.viewport().width())
 
 
 class MediaIconView(QListView):
