@@ -98,8 +98,10 @@ class FloorWindow(QWidget):
 
 def start(path: Path, statements_file: Path) -> int:
     """The start floor: the first screen's rows read raw and shown in three lists."""
-    import peewee  # noqa: F401  (imported as the app imports it: part of the floor)
-    import pydantic  # noqa: F401
+    # Imported as the app imports them: part of the floor. pydantic's package loads its
+    # parts on first use, so the floor asks for BaseModel, as any use of pydantic does.
+    import peewee  # noqa: F401
+    from pydantic import BaseModel  # noqa: F401
 
     statements = [(sql, params) for sql, params in json.loads(statements_file.read_text())]
     app = QApplication(sys.argv[:1])

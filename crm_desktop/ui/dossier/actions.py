@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,12 +19,16 @@ from crm_desktop.errors import Cancelled
 from crm_desktop.service import TimelineFilter, count_timeline, get_customer
 from crm_desktop.ui import icons
 from crm_desktop.ui.context import AppContext
-from crm_desktop.ui.dossier.dialog import ExportChoice, ExportDialog
-from crm_desktop.ui.dossier.export import ExportFormat, ExportResult, export_dossier
-from crm_desktop.ui.dossier.printing import DossierPrint
 from crm_desktop.ui.dossier.text import DossierRequest, filter_description, has_filters
 from crm_desktop.ui.task_status import TaskStatus
 from crm_desktop.ui.worker import Worker
+
+if TYPE_CHECKING:
+    # The dialog, the PDF and CSV writers and the print preview load with the first export
+    # or print, not at start-up (QtPrintSupport, the PDF layout).
+    from crm_desktop.ui.dossier.dialog import ExportChoice, ExportDialog
+    from crm_desktop.ui.dossier.export import ExportResult
+    from crm_desktop.ui.dossier.printing import DossierPrint
 
 # How long (ms) the outcome of an export stays in the status bar.
 MESSAGE_MS = 15_000
@@ -97,6 +101,8 @@ class DossierActions(QObject):
         except Exception as exc:
             self.context.prompts.error(self.window, exc)
             return None
+        from crm_desktop.ui.dossier.dialog import ExportDialog
+
         dialog = ExportDialog(
             self.context, customer.id, customer.name, filters, (shown, total), self.window
         )
@@ -111,6 +117,8 @@ class DossierActions(QObject):
 
     def export(self, choice: ExportChoice) -> None:
         """Start writing the file ``choice`` says (on the worker thread)."""
+        from crm_desktop.ui.dossier.export import export_dossier
+
         source = self._source()
 
         def work(cancel: threading.Event, report: Callable[[Any], None]) -> ExportResult:
@@ -136,6 +144,8 @@ class DossierActions(QObject):
         self.status.progress(*value)
 
     def _finished(self, result: ExportResult) -> None:
+        from crm_desktop.ui.dossier.export import ExportFormat
+
         self._done()
         count = self.tr("%Ln communications", "", result.entries)
         if result.format is ExportFormat.pdf:
@@ -196,6 +206,8 @@ class DossierActions(QObject):
             filters=filters,
             oldest_first=self.context.settings.export_oldest_first,
         )
+        from crm_desktop.ui.dossier.printing import DossierPrint
+
         self.preview = DossierPrint(request, self._source(), customer.name, self.window)
         self.preview.dialog.open()
         return self.preview
