@@ -41,7 +41,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 from crm_desktop.database import close_db
 from tests.benchmarks import floor
 from tests.benchmarks.bench_startup import app_command, launch
-from tests.benchmarks.bench_views import OpenWindow, captured
+from tests.benchmarks.bench_views import SEARCH_WORDS, OpenWindow, captured
 from tests.benchmarks.data import BigFile
 from tests.benchmarks.harness import Result, interleaved, log, median
 
@@ -157,6 +157,8 @@ def click_to_repaint(data: BigFile, runs: int, profile: bool = False) -> list[Re
         )
         calls, stats = bench.data_calls()
         statements = len(bench.statements[bench.heavy_row])
+        log("  customer search keystroke against its page query read raw…")
+        typing = search_keystroke(bench, runs)
     finally:
         bench.close()
     if profile:
@@ -168,6 +170,7 @@ def click_to_repaint(data: BigFile, runs: int, profile: bool = False) -> list[Re
     base = median(floor_times) * 1000
     counted = ", ".join(f"{panel} {count}" for panel, count in sorted(calls.items()))
     return [
+        *typing,
         Result(
             "Click to repaint: the heavy customer chosen (floor)",
             app,
@@ -182,8 +185,94 @@ def click_to_repaint(data: BigFile, runs: int, profile: bool = False) -> list[Re
                 f"floor {spread(floor_times)}; {statements} statements; data() calls in one "
                 f"click: {counted or 'none'}"
             ],
-        )
+        ),
     ]
+
+
+# --- customer search keystroke --------------------------------------------------------------
+
+
+def page_statement(statements: list[floor.Statement]) -> list[floor.Statement]:
+    """The raw form of a keystroke's query: the list's page (customers, LIMIT), no count,
+    no look-up of where the chosen customer went."""
+    for sql, params in statements:
+        text = sql.upper()
+        if '"CRM_CUSTOMERS"' in text and "LIMIT" in text and "COUNT(" not in text:
+            return [(sql, params)]
+    return []
+
+
+def search_keystroke(bench: ClickBench, runs: int) -> list[Result]:
+    """Typing into the customer search, letter by letter (each letter once the typing pause
+    has passed): the list re-read and painted, against the page query alone read raw into
+    the floor's first list, refilled and painted."""
+    w, view = bench.w, bench.floor.views["customers"]
+    results = []
+    for word in SEARCH_WORDS:
+        keystrokes = [word[: i + 1] for i in range(len(word))]
+        w.reset_search()
+        flush()
+        pages: list[list[floor.Statement]] = []
+        counts: list[int] = []
+        for text in keystrokes:
+            with captured() as statements:
+                w.search(text)
+                flush()
+            pages.append(page_statement(list(statements)))
+            counts.append(len(statements))
+        w.reset_search()
+        flush()
+
+        def app_typing(keystrokes: list[str] = keystrokes) -> float:
+            total = 0.0
+            for text in keystrokes:
+                started = time.perf_counter()
+                w.search(text)
+                flush()
+                total += time.perf_counter() - started
+            return total
+
+        def floor_typing(pages: list[list[floor.Statement]] = pages) -> float:
+            total = 0.0
+            for page in pages:
+                started = time.perf_counter()
+                rows = bench.floor.read(page)["customers"]
+                bench.floor.fill("customers", rows)
+                view.scrollToTop()
+                flush()
+                total += time.perf_counter() - started
+            return total
+
+        def reset() -> None:
+            w.reset_search()
+            flush()
+
+        app_times, (floor_times,) = interleaved(app_typing, [floor_typing], runs, setup=reset)
+        w.reset_search()
+        flush()
+        per_key = len(keystrokes)
+        app = median(app_times) * 1000 / per_key
+        base = median(floor_times) * 1000 / per_key
+        results.append(
+            Result(
+                f"Customer search keystroke, “{word}” (floor)",
+                app,
+                base,
+                "the page query alone, read raw into a bare list",
+                "ms",
+                f"≤ {RATIO_GOAL}×",
+                app <= RATIO_GOAL * base,
+                runs,
+                [
+                    f"per keystroke, typed letter by letter; the app ran {sum(counts)} "
+                    f"statements for {per_key} keystrokes (the page, the count when the page "
+                    "is not all of them, the change log's new rows, where the chosen customer "
+                    f"went), the floor {per_key}; app {spread(app_times)}, floor "
+                    f"{spread(floor_times)} for the whole word"
+                ],
+            )
+        )
+    return results
 
 
 # --- start and memory -----------------------------------------------------------------------
