@@ -404,6 +404,12 @@ def customer_position(
 ) -> int | None:
     """The row of a customer in the list as customer_page() orders it, or None if not in it."""
     keyed = _keyed()
+    if search:
+        # A search that does not list them (the usual case while typing): one row looked
+        # at, not the ids of every match read to find that they are not among them.
+        own = CustomerTable.select(CustomerTable.id).where(CustomerTable.id == customer_id)
+        if not _search(own, search, keyed).exists():
+            return None
     columns: list[peewee.Node] = [CustomerTable.id]
     if sort is CustomerSort.last_contact:  # the sort key: the other orders need no subquery
         columns.append(peewee.Alias(_last_contact(), "last_contact"))

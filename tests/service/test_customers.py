@@ -110,3 +110,5 @@ def test_customer_page_sorts_in_sql(db_path):
     assert rows["Bernd"].contact == "+49 1" and rows["Anna"].contact == "z@x.de"
     assert service.customer_position(c) == 2
     assert service.customer_position(c, search="Anna") is None
+    assert service.customer_position(c, search="a") == 1  # Anna, Carla ("Bernd" has no a)
+    assert service.customer_position(c, search="alpha") == 0
