@@ -24,7 +24,7 @@ from crm_desktop.models import CommDirection
 from crm_desktop.ui import icons
 from crm_desktop.ui.drops.contact_review import ContactReview, ContactRow, ContactStatus
 from crm_desktop.ui.drops.message_review import Kind, MessageReview, Row, Status
-from crm_desktop.ui.labels import direction_label, type_label
+from crm_desktop.ui.labels import direction_label, file_size, type_label
 from crm_desktop.ui.timefmt import to_local
 
 Index = QModelIndex | QPersistentModelIndex
@@ -222,7 +222,7 @@ class MessageReviewModel(QAbstractTableModel):
         if row.message is None or not row.message.attachments:
             return ""
         count = len(row.message.attachments)
-        size = QLocale().formattedDataSize(sum(a.size for a in row.message.attachments))
+        size = file_size(sum(a.size for a in row.message.attachments))
         return f"{QLocale().toString(count)} ({size})"
 
     def status(self, row: Row) -> str:
@@ -292,7 +292,7 @@ class MessageReviewModel(QAbstractTableModel):
                 lines.append(
                     self.tr("Attachment: {name} ({size})").format(
                         name=attachment.filename,
-                        size=QLocale().formattedDataSize(attachment.size),
+                        size=file_size(attachment.size),
                     )
                 )
         if row.path is not None:
