@@ -98,3 +98,40 @@ def test_a_failing_page_is_reported_not_raised(qtbot, model):
     model.fail = False
     model.reload()
     assert model.rowCount() == failed_rows
+
+
+def test_every_role_a_list_answers_is_one_it_declares(qapp, customer_id):
+    """A delegate asks for a cell's roles through multiData, which lets only a model's
+    ROLES reach data(): a role data() answers but ROLES leaves out would never be shown."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    from crm_desktop import service
+    from crm_desktop.ui.customers.model import CustomerModel
+    from crm_desktop.ui.media.model import MediaModel
+    from crm_desktop.ui.timeline.model import TimelineModel
+
+    service.create_comm(
+        {"customer_id": customer_id, "type": "email", "direction": "inbound", "subject": "Hi"}
+    )
+    service.create_media(
+        {"customer_id": customer_id, "filename": "a.pdf", "nextcloud_path": "/CRM/a.pdf"}
+    )
+    customers = CustomerModel()
+    customers.reload()
+    timeline, media = TimelineModel(), MediaModel()
+    timeline.set_customer(customer_id)
+    media.set_customer(customer_id)
+    for model in (customers, timeline, media):
+        assert model.ROLES is not None and model.rowCount() == 1
+        for column in range(model.columnCount()):
+            index = model.index(0, column)
+            answered = {
+                role
+                for role in range(Qt.ItemDataRole.UserRole + 64)
+                if index.data(role) is not None
+            }
+            assert answered <= model.ROLES, (type(model).__name__, column)
+            # And multiData gives a delegate what data() gives.
+            cell = QModelRoleData(Qt.ItemDataRole.DisplayRole)
+            model.multiData(index, QModelRoleDataSpan(cell))
+            assert cell.data() == index.data(Qt.ItemDataRole.DisplayRole)
