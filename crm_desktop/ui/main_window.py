@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from crm_desktop import APP_DISPLAY_NAME, __version__, paths, service
 from crm_desktop.errors import DatabaseMissingError
 from crm_desktop.locations import DatabaseLocation, LocationError, parse_location
-from crm_desktop.models import SearchHit
 from crm_desktop.service import session
 from crm_desktop.ui import icons
 from crm_desktop.ui.backups.actions import BackupActions
@@ -104,8 +103,9 @@ class MainWindow(QMainWindow):
         # Search everything: the field in the tool bar (Ctrl+K), a hit shown in the panels.
         self.global_search = GlobalSearch(self, context.events)
         self.addToolBar(self.global_search.tool_bar())
-        self.search_jump = SearchJump(self.customers, self.timeline, self.media)
-        self.global_search.hit_chosen.connect(self._open_hit)
+        self.search_jump = SearchJump(self.customers, self.timeline, self.media, self)
+        self.global_search.hit_chosen.connect(self.search_jump.open)
+        self.search_jump.problem.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self._build_status_bar()
         self.dossier = DossierActions(
@@ -264,11 +264,6 @@ class MainWindow(QMainWindow):
         self.timeline.set_customer(customer.id, customer.name)
         self.media.set_customer(customer.id, customer.name, customer.nextcloud_folder)
 
-    def _open_hit(self, hit: SearchHit) -> None:
-        problem = self.search_jump.open(hit)
-        if problem:
-            self.statusBar().showMessage(problem, 8000)
-
     def _restored(self, kind: str, customer_id: str, ids: list[str]) -> None:
         """An undo put rows back: show their customer and select them again."""
         if customer_id and not self.customers.select_customer(customer_id):
@@ -381,6 +376,7 @@ class MainWindow(QMainWindow):
 
     def _stop_indexes(self, *, quitting: bool = False) -> None:
         self.global_search.shutdown()  # a search running on the file ends first
+        self.search_jump.shutdown()
         self.indexes.stop()
         # Quitting does not wait for the search index's worker (what it committed is
         # whole); closing the file for another one, or for a restore, lets it end first.

@@ -12,6 +12,7 @@ import difflib
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, Protocol, TypeVar, cast
 
 from PySide6.QtCore import (
@@ -44,6 +45,22 @@ ROW_FLAGS = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class FetchPlan(Generic[Row]):
+    """What loading down to a far row reads: the rows after ``last`` (the ``offset``-th
+    row), ``limit`` of them, for the list as it was at ``generation``."""
+
+    generation: int
+    last: Row | None
+    offset: int
+    limit: int
+
+    @property
+    def read(self) -> tuple[Row | None, int, int]:
+        """fetch_page()'s arguments."""
+        return self.last, self.offset, self.limit
+
+
 class PagedTableModel(QAbstractTableModel, Generic[Row]):
     """Rows from ``fetch_page()``, a page at a time (``canFetchMore``/``fetchMore``)."""
 
@@ -62,6 +79,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
+        self._generation = 0  # counts reloads: a plan made before one is stale
         self._complete = True
         self._busy = False
         # The headers, translated once: Qt asks for the column count many times per paint.
@@ -157,6 +175,31 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
                 self.endInsertRows()
         return row < len(self._rows)
 
+    def plan_fetch_to(self, row: int) -> FetchPlan[Row] | None:
+        """What fetch_to(row) would read, for reading it on a worker thread
+        (``fetch_page(plan.last, plan.offset, plan.limit)``, which touches no Qt) and
+        adding it with add_fetched(); None when there is nothing to read."""
+        if row < len(self._rows) or self._complete or self._busy:
+            return None
+        last = self._rows[-1] if self._rows else None
+        limit = row + 1 - len(self._rows) + self.PAGE_SIZE
+        return FetchPlan(self._generation, last, len(self._rows), limit)
+
+    def add_fetched(self, plan: FetchPlan[Row], rows: Sequence[Row]) -> bool:
+        """Add the rows a worker read for ``plan``, if the list is still as it was when
+        the plan was made (no reload, the same last row); False when it is not."""
+        last = self._rows[-1] if self._rows else None
+        if plan.generation != self._generation or last is not plan.last or self._busy:
+            return False
+        with self._changing():
+            self._complete = len(rows) < plan.limit
+            if rows:
+                first = len(self._rows)
+                self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+                self._rows.extend(rows)
+                self.endInsertRows()
+        return True
+
     @contextmanager
     def _changing(self) -> Iterator[None]:
         busy, self._busy = self._busy, True
@@ -191,6 +234,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     def reload(self) -> None:
         """Start over from the first page (after the query itself changed)."""
         with self._changing():
+            self._generation += 1
             self.beginResetModel()
             self._rows = []
             self._complete = not self.is_active()

@@ -74,6 +74,21 @@ def test_a_jump_far_down_loads_down_to_the_row_in_one_insertion(qtbot, model):
     assert not model.canFetchMore(QModelIndex())
 
 
+def test_rows_read_elsewhere_are_added_only_to_the_list_they_were_read_for(model):
+    model.items = [Item(f"i{n}", f"I{n}") for n in range(100)]
+    model.reload()
+    plan = model.plan_fetch_to(50)
+    assert plan is not None and plan.read == (Item("i2", "I2"), 3, 48 + 3)
+    rows = model.fetch_page(*plan.read)  # as a worker thread would
+    assert model.add_fetched(plan, rows) and model.row_at(50) == Item("i50", "I50")
+    assert not model.add_fetched(plan, rows)  # the list moved on: not twice
+    stale = model.plan_fetch_to(90)
+    model.reload()
+    assert not model.add_fetched(stale, model.fetch_page(*stale.read))
+    assert model.rowCount() == 3
+    assert model.plan_fetch_to(1) is None  # loaded already
+
+
 def test_refresh_applies_inserts_deletes_moves_and_changes(qtbot, model):
     model.fetchMore(QModelIndex())  # a..f loaded
     selection = QItemSelectionModel(model)

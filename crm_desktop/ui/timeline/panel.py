@@ -313,11 +313,23 @@ class TimelinePanel(QWidget):
         """Select an entry of this customer's timeline wherever it is (a search hit: entry
         15,000 of 20,000 is loaded down to in one go); filters that hide it are cleared.
         False when the timeline does not hold it (another customer's, or gone)."""
-        customer_id = self._model.customer_id
-        if customer_id is None:
-            return False
         if self.select_entry(comm_id):
             return True
+        position = self.locate_entry(comm_id)
+        if position is None or not self._model.fetch_to(position):
+            return False
+        self._after_load()
+        return self.select_entry(comm_id)
+
+    def locate_entry(self, comm_id: str) -> int | None:
+        """The row of an entry in this customer's timeline, loaded or not, clearing the
+        filters that hide it; None when the timeline does not hold it."""
+        customer_id = self._model.customer_id
+        if customer_id is None:
+            return None
+        loaded = self._model.find_row(comm_id)
+        if loaded >= 0:
+            return loaded
         try:
             position = service.timeline_position(customer_id, comm_id, self._model.filter)
             if position is None and self._model.filter != TimelineFilter():
@@ -326,11 +338,8 @@ class TimelinePanel(QWidget):
                     self.clear_filters()
         except Exception as exc:
             self._report(exc)
-            return False
-        if position is None or not self._model.fetch_to(position):
-            return False
-        self._after_load()
-        return self.select_entry(comm_id)
+            return None
+        return position
 
     def clear_filters(self) -> None:
         """Show every entry: no type, direction or words (one reload, not one per button)."""

@@ -221,6 +221,9 @@ def test_the_jump_to_entry_15000_of_20000_loads_down_to_it(qtbot, db_file, tmp_p
         view = type_search(qtbot, window, "kranw")
         assert shown(view) == ["Communications (1)", "Kranwagen bestellt"]
         qtbot.keyClick(field(window), Qt.Key.Key_Return)
+        # The 15,000 entries above it are read on a worker; the window stays live.
+        assert window.search_jump.busy and timeline.view.hasFocus()
+        qtbot.waitUntil(lambda: not window.search_jump.busy)
         entry = timeline.current_entry()
         assert entry is not None and entry.subject == "Kranwagen bestellt"
         assert timeline.view.currentIndex().row() == 15_000  # newest first
