@@ -31,10 +31,11 @@ _COLUMN_WIDTHS = {
 _HIDDEN_AT_FIRST = (MediaColumn.order, MediaColumn.uploaded_by)
 # The file name takes what the other columns leave, and at least this; the columns shown
 # at first are those that fit beside it, in this order (the rest: a right click on the
-# header away), so that no column is cut off: on a 1366x768 laptop the file, its type and
-# date; on a 1920x1080 screen the direction too.
-FILENAME_MIN = 180
-_FIT_ORDER = (MediaColumn.type, MediaColumn.date, MediaColumn.direction, MediaColumn.tags)
+# header away), so that no column is cut off: on a 1366x768 laptop the file and its date
+# (the icon says its kind; the type in words is in the tooltip); on a 1920x1080 screen
+# the type and direction too.
+FILENAME_MIN = 240
+_FIT_ORDER = (MediaColumn.date, MediaColumn.type, MediaColumn.direction, MediaColumn.tags)
 
 
 def _common(view: QAbstractItemView, model: MediaModel) -> None:

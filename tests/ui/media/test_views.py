@@ -46,7 +46,7 @@ def test_icon_view_is_a_static_wrapping_grid(qtbot, db_path):
 @pytest.mark.parametrize(
     ("width", "shown"),
     [
-        (420, {"Filename", "Type", "Date"}),  # the media panel on a 1366x768 laptop
+        (420, {"Filename", "Date"}),  # the media panel on a 1366x768 laptop
         (580, {"Filename", "Type", "Date", "Direction"}),  # ... on a 1920x1080 screen
         (900, {"Filename", "Type", "Date", "Direction", "Tags"}),
     ],
@@ -74,6 +74,6 @@ def test_the_columns_shown_at_first_fit_the_panel(qtbot, db_path, settings, widt
     again.resize(2000, 300)
     again.show()
     qtbot.waitExposed(again)
-    assert not again.horizontalHeader().isSectionHidden(MediaColumn.type)
+    assert not again.horizontalHeader().isSectionHidden(MediaColumn.date)
     assert again.horizontalHeader().isSectionHidden(MediaColumn.order)
     again.model().shutdown()
