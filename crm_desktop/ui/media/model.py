@@ -297,6 +297,9 @@ class MediaModel(PagedTableModel[MediaInDB]):
             lines.append(f"{self._display(record, column)} ({record.mime_type})")
         elif self._display(record, column):
             lines.append(self._display(record, column))
+        if column == MediaColumn.filename and record.mime_type:
+            # The type in words, for a panel too narrow for the type column.
+            lines.append(self._display(record, MediaColumn.type))
         lines.append(self.tr("Nextcloud: {path}").format(path=record.nextcloud_path))
         local = self.local_file(record)
         if local is not None:
