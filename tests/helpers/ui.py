@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -48,3 +52,29 @@ class GapMeter:
         if self._last is not None:
             self.longest = max(self.longest, now - self._last)
         self._last = now
+
+
+class UrlCatcher(QObject):
+    """Stands in for the desktop's default applications (file manager, mail, phone, browser):
+    remembers what it was asked to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+@contextmanager
+def catching_urls(*schemes: str) -> Iterator[list[QUrl]]:
+    """What the app hands to QDesktopServices in these schemes, caught instead of opened."""
+    catcher = UrlCatcher()
+    for scheme in schemes:
+        QDesktopServices.setUrlHandler(scheme, catcher, "open")
+    try:
+        yield catcher.urls
+    finally:
+        for scheme in schemes:
+            QDesktopServices.unsetUrlHandler(scheme)

@@ -6,37 +6,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop import service
 from crm_desktop.ui.customers.card import CustomerCard, first_lines
-from tests.helpers.ui import show_active, wait_active
+from tests.helpers.ui import catching_urls, show_active, wait_active
 
 LONG_NOTES = "\n".join(f"Line {n}: the customer prefers calls in the morning." for n in range(12))
 
 
-class UrlCatcher(QObject):
-    """Stands in for the desktop's phone, mail and file manager: remembers what it was asked."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[QUrl] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url)
-
-
 @pytest.fixture
 def opened(qapp) -> Iterator[list[QUrl]]:
-    catcher = UrlCatcher()
-    for scheme in ("tel", "mailto", "file"):
-        QDesktopServices.setUrlHandler(scheme, catcher, "open")
-    yield catcher.urls
-    for scheme in ("tel", "mailto", "file"):
-        QDesktopServices.unsetUrlHandler(scheme)
+    with catching_urls("tel", "mailto", "file") as urls:
+        yield urls
 
 
 @pytest.fixture

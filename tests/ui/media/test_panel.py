@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import peewee
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox
 
 from crm_desktop import service
@@ -14,6 +14,7 @@ from crm_desktop.ui.media.model import MediaColumn, MediaRole
 from crm_desktop.ui.media.panel import MediaPanel
 from tests.helpers import backend
 from tests.helpers.errors import database_busy
+from tests.helpers.ui import catching_urls
 from tests.ui.media.conftest import completion_popup, make_image, wait_active
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -261,24 +262,10 @@ def test_copy_nextcloud_paths_with_ctrl_c(qtbot, panel, add_media):
     assert QGuiApplication.clipboard().text() == "/CRM/ACME/b.pdf\n/CRM/ACME/a.jpg"
 
 
-class UrlCatcher(QObject):
-    """Stands in for the desktop's default application: remembers what it was asked to open."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[QUrl] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url)
-
-
 @pytest.fixture
 def opened_urls(qapp):
-    catcher = UrlCatcher()
-    QDesktopServices.setUrlHandler("file", catcher, "open")
-    yield catcher.urls
-    QDesktopServices.unsetUrlHandler("file")
+    with catching_urls("file") as urls:
+        yield urls
 
 
 def test_synced_image_shows_a_thumbnail_and_opens(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCursor
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QSplitter
 
 from crm_desktop import service
@@ -14,7 +14,7 @@ from crm_desktop.ui import timefmt
 from crm_desktop.ui.reading import ReadingPane, timeline_splitter
 from crm_desktop.ui.reading.attachments import AttachmentModel, AttachmentRole
 from crm_desktop.ui.timeline.panel import TimelinePanel
-from tests.helpers.ui import show_active
+from tests.helpers.ui import catching_urls, show_active
 from tests.ui.timeline.conftest import log
 
 LONG_BODY = "\n\n".join(
@@ -23,25 +23,11 @@ LONG_BODY = "\n\n".join(
 )
 
 
-class UrlCatcher(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[QUrl] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url)
-
-
 @pytest.fixture
 def opened(qapp):
     """URLs the app asks the system to open (files, web links, mail), caught instead."""
-    catcher = UrlCatcher()
-    for scheme in ("file", "https", "mailto"):
-        QDesktopServices.setUrlHandler(scheme, catcher, "open")
-    yield catcher.urls
-    for scheme in ("file", "https", "mailto"):
-        QDesktopServices.unsetUrlHandler(scheme)
+    with catching_urls("file", "https", "mailto") as urls:
+        yield urls
 
 
 @pytest.fixture
