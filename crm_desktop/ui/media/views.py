@@ -91,6 +91,14 @@ class MediaTable(QTableView):
         # Without a layout of the user's, the columns are fitted to the panel when it
         # first shows (its width is known only then).
         self._fit_pending = not keep_header(header, settings, HEADER_STATE)
+        model.modelReset.connect(self._lay_out_now)
+
+    def _lay_out_now(self) -> None:
+        # Qt lays a reset table out at a later turn of the event loop, after its first
+        # paint (whose header then asks for it): another customer's records were painted
+        # twice, the second time with the scroll range. Laid out now (a table's layout is
+        # its scroll range and header), they paint once.
+        self.doItemsLayout()
 
     def _date_width(self) -> int:
         metrics = self.fontMetrics()

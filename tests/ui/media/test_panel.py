@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import peewee
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from crm_desktop import service
 from crm_desktop.service import MediaFilter
@@ -95,6 +95,44 @@ def test_counts_and_pages_450_records(qtbot, panel, customer_id):
         panel.view.scrollToBottom()
         qtbot.waitUntil(lambda: True)
     assert panel.model.rowCount() == 450
+
+
+def settle() -> None:
+    """Deliver whatever a change set off: posted events, zero timers, paints."""
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+class PaintCounter(QObject):
+    def __init__(self, watched: QObject) -> None:
+        super().__init__()
+        self.count = 0
+        watched.installEventFilter(self)
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        self.count += event.type() == QEvent.Type.Paint
+        return False
+
+
+def test_another_customer_s_records_are_painted_once(qtbot, panel, customer_id):
+    other = service.create_customer({"name": "Other"}).id
+    service.create_media_many(
+        [
+            {"customer_id": owner, "filename": f"{n:03}.pdf", "nextcloud_path": f"/{owner}{n}"}
+            for owner, count in ((customer_id, 80), (other, 3))
+            for n in range(count)
+        ]
+    )
+    panel.set_customer(other, "Other")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 3)
+    settle()
+    paints = PaintCounter(panel.view.viewport())
+    panel.set_customer(customer_id, "ACME GmbH")
+    settle()
+    # Laid out before its first paint: not painted again once its scroll range is known.
+    assert paints.count == 1
+    assert panel.view.verticalScrollBar().maximum() > 0
 
 
 @completion_popup
