@@ -40,6 +40,9 @@ from crm_desktop.ui.drops.targets import CustomerDropTarget
 log = logging.getLogger("crm_desktop.ui.customers")
 
 SEARCH_DELAY_MS = 150
+# Counting every match of a broad search is one more pass over every customer's words:
+# the list is shown at once, the status bar's count once the typing pauses.
+COUNT_DELAY_MS = SEARCH_DELAY_MS
 
 
 class CustomerPanel(QWidget):
@@ -63,6 +66,8 @@ class CustomerPanel(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(self._search_timer.start)
+        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._count_matches)
         # Enter or Down in the search box moves on to the list, like an address book's;
         # Esc clears it (eventFilter).
         self.search.returnPressed.connect(self._focus_list)
@@ -262,16 +267,11 @@ class CustomerPanel(QWidget):
 
     def _update_empty_state(self) -> None:
         if self.model.complete:
-            # Every match is loaded (a narrow search: "meyer 12"): they are the count, and
-            # the keystroke needs no second pass over every customer's words.
-            count = self.model.rowCount()
+            # Every match is loaded (a narrow search: "meyer 12"): they are the count.
+            self._count_timer.stop()
+            self.count_changed.emit(self.model.rowCount())
         else:
-            try:
-                count = service.count_customers(self.model.search)
-            except Exception:  # offline: the model's failed page already said why
-                log.info("Counting customers failed", exc_info=True)
-                count = self.model.rowCount()
-        self.count_changed.emit(count)
+            self._count_timer.start()
         has_rows = self.model.rowCount() > 0
         self.view.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
@@ -279,6 +279,14 @@ class CustomerPanel(QWidget):
             self.empty.setText(self.tr("No customer matches “{0}”.").format(self.model.search))
         else:
             self.empty.setText(self.tr("No customers yet: press Ctrl+Shift+N to add one."))
+
+    def _count_matches(self) -> None:
+        try:
+            count = service.count_customers(self.model.search)
+        except Exception:  # offline: the model's failed page already said why
+            log.info("Counting customers failed", exc_info=True)
+            count = self.model.rowCount()
+        self.count_changed.emit(count)
 
     # --- search ---------------------------------------------------------------------------
 

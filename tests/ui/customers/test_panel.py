@@ -84,6 +84,21 @@ def test_search_as_you_type_and_ctrl_f(qtbot, panel):
     assert panel.model.index(panel.view.currentIndex().row(), 0).data() == "Bernd Müller"
 
 
+def test_a_broad_search_lists_at_once_and_counts_when_the_typing_pauses(qtbot, panel):
+    for number in range(panel.model.FIRST_PAGE_SIZE + 5):
+        service.create_customer({"name": f"Weber {number:03}"})
+    service.create_customer({"name": "Anna Schmidt"})
+    counts: list[int] = []
+    panel.count_changed.connect(counts.append)
+    for typed in ("w", "we", "web"):  # letters typed faster than the count would take
+        panel.model.set_search(typed)
+        assert panel.model.rowCount() == panel.model.FIRST_PAGE_SIZE
+    assert counts == []  # the list is there; the count is not on the keystroke's way
+    qtbot.waitUntil(lambda: counts == [panel.model.FIRST_PAGE_SIZE + 5])
+    panel.model.set_search("anna")  # every match loaded: they are the count, at once
+    assert counts[-1] == 1
+
+
 def test_keyboard_navigation_chooses_customers(qtbot, panel):
     for name in ("Anna", "Bernd", "Carla"):
         service.create_customer({"name": name})
