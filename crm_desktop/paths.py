@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
@@ -50,6 +51,7 @@ def log_dir() -> Path:
     return folder
 
 
+@cache  # asked for every icon and catalogue: the folder does not move while the app runs
 def resources_dir() -> Path:
     """The resources folder: in a PyInstaller bundle, an installed wheel, or the source tree."""
     bundle = getattr(sys, "_MEIPASS", None)
