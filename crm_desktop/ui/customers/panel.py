@@ -280,6 +280,11 @@ class CustomerPanel(QWidget):
         else:
             self.empty.setText(self.tr("No customers yet: press Ctrl+Shift+N to add one."))
 
+    @property
+    def count_pending(self) -> bool:
+        """True while the count of a broad search waits for the typing to pause."""
+        return self._count_timer.isActive()
+
     def _count_matches(self) -> None:
         try:
             count = service.count_customers(self.model.search)
