@@ -6,9 +6,9 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtCore import QEvent, QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 
@@ -23,6 +23,27 @@ def wait_active(qtbot: QtBot, widget: QWidget) -> QWidget:
     """Wait until a dialog opened with open() has become the active window."""
     qtbot.waitUntil(widget.isActiveWindow)
     return widget
+
+
+def settle() -> None:
+    """Deliver whatever a change set off: posted events, zero timers, paints."""
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+class PaintCounter(QObject):
+    """Counts the paint events a widget gets (a view's viewport: how often its rows are
+    painted)."""
+
+    def __init__(self, watched: QObject) -> None:
+        super().__init__()
+        self.count = 0
+        watched.installEventFilter(self)
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        self.count += event.type() == QEvent.Type.Paint
+        return False
 
 
 class GapMeter:

@@ -93,9 +93,15 @@ class CustomerPanel(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.setTabKeyNavigation(False)
+        # Each keystroke of a search shows other rows: a scroll bar that came and went with
+        # their number would narrow the list and paint it again (and move its columns).
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         configure_columns(self.view, context.settings)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.doubleClicked.connect(self.open_edit_dialog)
+        # Laid out at once, not at a later turn of the event loop after a first paint: the
+        # rows of a keystroke are painted once (see MediaTable._lay_out_now).
+        self.model.modelReset.connect(self.view.doItemsLayout)
         self.model.modelReset.connect(self._after_reset)
         self.model.load_failed.connect(lambda exc: self.context.prompts.error(self, exc))
         # Files dropped on a customer's row are recorded for them; then they are shown.

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from crm_desktop import service
 from crm_desktop.ui.customers.panel import CustomerPanel
-from tests.helpers.ui import show_active, wait_active
+from tests.helpers.ui import PaintCounter, settle, show_active, wait_active
 
 
 @pytest.fixture
@@ -97,6 +97,22 @@ def test_a_broad_search_lists_at_once_and_counts_when_the_typing_pauses(qtbot, p
     qtbot.waitUntil(lambda: counts == [panel.model.FIRST_PAGE_SIZE + 5])
     panel.model.set_search("anna")  # every match loaded: they are the count, at once
     assert counts[-1] == 1
+
+
+def test_a_keystroke_paints_the_list_once(panel):
+    for number in range(panel.model.FIRST_PAGE_SIZE + 5):
+        service.create_customer({"name": f"Weber {number:03}"})
+    for name in ("Anna Schmidt", "Bernd Müller"):
+        service.create_customer({"name": name})
+    panel.model.reload()
+    settle()
+    paints = PaintCounter(panel.view.viewport())
+    # Many rows, then few: the scroll range changes, the scroll bar and columns stay.
+    for typed in ("we", "weber 00", "anna"):
+        paints.count = 0
+        panel.model.set_search(typed)
+        settle()
+        assert paints.count == 1, typed
 
 
 def test_keyboard_navigation_chooses_customers(qtbot, panel):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import peewee
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from crm_desktop import service
 from crm_desktop.service import MediaFilter
@@ -14,7 +14,7 @@ from crm_desktop.ui.media.model import MediaColumn, MediaRole
 from crm_desktop.ui.media.panel import MediaPanel
 from tests.helpers import backend
 from tests.helpers.errors import database_busy
-from tests.helpers.ui import catching_urls
+from tests.helpers.ui import PaintCounter, catching_urls, settle
 from tests.ui.media.conftest import completion_popup, make_image, wait_active
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -95,24 +95,6 @@ def test_counts_and_pages_450_records(qtbot, panel, customer_id):
         panel.view.scrollToBottom()
         qtbot.waitUntil(lambda: True)
     assert panel.model.rowCount() == 450
-
-
-def settle() -> None:
-    """Deliver whatever a change set off: posted events, zero timers, paints."""
-    for _ in range(3):
-        QApplication.sendPostedEvents()
-        QApplication.processEvents()
-
-
-class PaintCounter(QObject):
-    def __init__(self, watched: QObject) -> None:
-        super().__init__()
-        self.count = 0
-        watched.installEventFilter(self)
-
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
-        self.count += event.type() == QEvent.Type.Paint
-        return False
 
 
 def test_another_customer_s_records_are_painted_once(qtbot, panel, customer_id):
